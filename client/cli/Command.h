@@ -1,0 +1,18 @@
+// The subcommands of the `dantoc` tool. Each takes its own arguments (after the command name) and returns
+// the process exit code; they write to stdout/stderr. Not thread-safe (one command per process).
+#pragma once
+
+#include <QStringList>
+
+namespace dantoc::cli {
+
+struct Command {
+    const char* name;
+    const char* summary;  // one line, English (the tool's output is for scripts)
+    int (*run)(const QStringList& args);
+};
+
+// Defined next to each command's implementation (ValidateCommand.cpp, ...).
+int runValidate(const QStringList& args);
+
+}  // namespace dantoc::cli

@@ -1,0 +1,48 @@
+// dantoc: command-line client. `dantoc <command> --help` for each command.
+#include "cli/Command.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <array>
+#include <cstdio>
+
+namespace {
+
+using dantoc::cli::Command;
+
+const std::array kCommands = {
+    Command{"validate", "validate a submission against a form template", &dantoc::cli::runValidate},
+};
+
+int usage(int exitCode)
+{
+    QTextStream err(stderr);
+    err << "usage: dantoc <command> [options]\n\ncommands:\n";
+    for (const Command& command : kCommands) {
+        err << "  " << QString::fromLatin1(command.name).leftJustified(12) << command.summary << "\n";
+    }
+    return exitCode;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("dantoc"));
+    QCoreApplication::setOrganizationName(QStringLiteral("dantoc"));
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        return usage(args.isEmpty() ? 2 : 0);
+    }
+    const QString name = args.takeFirst();
+    for (const Command& command : kCommands) {
+        if (name == QLatin1String(command.name)) {
+            return command.run(args);
+        }
+    }
+    QTextStream(stderr) << "dantoc: unknown command '" << name << "'\n";
+    return usage(2);
+}

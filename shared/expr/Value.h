@@ -1,0 +1,64 @@
+// Value: what an expression evaluates to. null (unanswered / not computable), boolean, number (double),
+// text (UTF-8), date (days since 1970-01-01) or a list (a roster column, or the codes of a choices-many field).
+// Immutable value type; safe to share across threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace dantoc::expr {
+
+struct Date {
+    std::int32_t days = 0;  // days since 1970-01-01 (proleptic Gregorian)
+    friend bool operator==(Date, Date) = default;
+    friend auto operator<=>(Date, Date) = default;
+};
+
+class Value
+{
+public:
+    enum class Kind { Null, Bool, Number, Text, Date, List };
+    using List = std::vector<Value>;
+
+    Value() = default;  // null
+    static Value null() { return {}; }
+    static Value boolean(bool b);
+    static Value number(double d);
+    static Value text(std::string s);
+    static Value date(Date d);
+    static Value list(List items);
+
+    Kind kind() const;
+    bool isNull() const { return kind() == Kind::Null; }
+    bool isBool() const { return kind() == Kind::Bool; }
+    bool isNumber() const { return kind() == Kind::Number; }
+    bool isText() const { return kind() == Kind::Text; }
+    bool isDate() const { return kind() == Kind::Date; }
+    bool isList() const { return kind() == Kind::List; }
+
+    // Accessors: precondition is the matching kind.
+    bool asBool() const;
+    double asNumber() const;
+    const std::string& asText() const;
+    Date asDate() const;
+    const List& asList() const;
+
+    // Structural equality (numbers compare by value, lists element-wise).
+    friend bool operator==(const Value& a, const Value& b);
+    // For messages and debugging: null, true, 12.5, "text", 2024-07-01, [1, 2].
+    std::string toString() const;
+
+private:
+    std::variant<std::monostate, bool, double, std::string, Date, List> m_data;
+};
+
+// Civil-date helpers used by the evaluator and by form parsing ("2024-07-01").
+Date dateFromCivil(int year, unsigned month, unsigned day);
+void civilFromDate(Date date, int& year, unsigned& month, unsigned& day);
+// Parses strict ISO "YYYY-MM-DD"; false if malformed or not a real calendar day.
+bool parseIsoDate(const std::string& text, Date& out);
+std::string formatIsoDate(Date date);
+
+}  // namespace dantoc::expr
