@@ -4,6 +4,19 @@
 
 namespace dantoc::sync {
 
+Result<Json> parseMessageJson(std::string_view text, std::size_t maxBytes)
+{
+    JsonLimits limits;
+    limits.maxBytes = maxBytes;
+    limits.maxDepth = tuning::kMaxJsonDepth;
+    return parseJson(text, limits);
+}
+
+std::string serializeJson(const Json& json)
+{
+    return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 std::string joinPath(std::string_view parent, std::string_view key)
 {
     if (parent.empty()) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "base/Json.h"
+#include "base/Result.h"
 #include "base/Status.h"
 
 #include <cstddef>
@@ -14,6 +15,12 @@
 #include <string_view>
 
 namespace dantoc::sync {
+
+// Parses a sync message body with the sync limits: at most `maxBytes`, depth tuning::kMaxJsonDepth, duplicate
+// keys rejected (base/Json.h).
+Result<Json> parseMessageJson(std::string_view text, std::size_t maxBytes);
+// Compact UTF-8 text of a message; never throws (invalid UTF-8 in a string is replaced, not fatal).
+std::string serializeJson(const Json& json);
 
 // "a" + "b" -> "a.b"; "" + "b" -> "b"; "a" + index 3 -> "a[3]".
 std::string joinPath(std::string_view parent, std::string_view key);
