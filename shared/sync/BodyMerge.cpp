@@ -299,8 +299,8 @@ Result<MergeResult> mergeEdit(const Json& serverBody, const FieldSet& set)
         const Json& s = *server;
         const Json& b = change.before;
         const Json& c = change.after;
-        if (c == s) {
-            result.unchanged.push_back(text);
+        if (c == s || c == b) {
+            result.unchanged.push_back(text);  // already the client's value, or the client changed nothing
         } else if (s == b) {
             Status written = writeAt(result.body, *path, c);
             if (written.code() == ErrorCode::NotFound) {

@@ -53,15 +53,16 @@ struct FieldConflict {
 struct MergeResult {
     Json body;                            // the server body with every non-conflicting change applied
     std::vector<std::string> applied;     // paths written (S = B, took C)
-    std::vector<std::string> unchanged;   // paths already holding the client's value (C = S)
+    std::vector<std::string> unchanged;   // paths already holding the client's value (C = S), or C = B
     std::vector<FieldConflict> conflicts; // paths left at S because S, B and C all differ (or the row is gone)
 
     bool clean() const { return conflicts.empty(); }
 };
 
-// Three-way merge of an `edit` (sync-design §5) against the current server body: per path, S = B takes C;
-// C = S changes nothing; otherwise a FieldConflict. A column edit on a row the server removed, and a row removal
-// when the server edited the row, are conflicts (no "deletes win"). The caller re-validates the merged body.
+// Three-way merge of an `edit` (sync-design §5) against the current server body: per path, C = S or C = B
+// changes nothing; S = B takes C; otherwise a FieldConflict. A column edit on a row the server removed, and a
+// row removal when the server edited the row, are conflicts (no "deletes win"). The caller re-validates the
+// merged body.
 // Error only for a malformed body or a path contradicting the body's shape.
 Result<MergeResult> mergeEdit(const Json& serverBody, const FieldSet& set);
 
