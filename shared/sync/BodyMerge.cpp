@@ -12,6 +12,23 @@ Status shapeError(const FieldPath& path, std::string_view what)
     return Status(ErrorCode::InvalidArgument, "field path \"" + path.toString() + "\": " + std::string(what));
 }
 
+// A row as it travels in a set: without "_id", which the path already carries (saves ~36 bytes per row).
+Json withoutRowId(const Json& row)
+{
+    if (!row.is_object() || !row.contains(kRowIdKey)) {
+        return row;
+    }
+    Json out = row;
+    out.erase(std::string(kRowIdKey));
+    return out;
+}
+
+// Values at a row path compare without "_id" (the path names the row; a set may or may not repeat it).
+Json comparable(const FieldPath& path, const Json& value)
+{
+    return path.addressesRow() ? withoutRowId(value) : value;
+}
+
 const Json& nullJson()
 {
     static const Json kNull;
@@ -179,7 +196,7 @@ Result<Json> applySet(const Json& body, const FieldSet& set, ApplyMode mode)
             if (!current) {
                 return current.status();
             }
-            if (*current != change.before) {
+            if (comparable(*path, *current) != comparable(*path, change.before)) {
                 return Status(ErrorCode::Conflict, "field path \"" + text + "\": the current value differs from old");
             }
         }
@@ -202,14 +219,14 @@ Status diffRoster(const std::string& path, const Json& from, const Json& to, Fie
     for (const auto& row : a) {
         const std::string& id = row[std::string(kRowIdKey)].get_ref<const std::string&>();
         if (!findRow(to, id)) {
-            out.emplace(path + "[" + id + "]", FieldChange{row, Json()});
+            out.emplace(path + "[" + id + "]", FieldChange{withoutRowId(row), Json()});
         }
     }
     for (const auto& row : to) {
         const std::string& id = row[std::string(kRowIdKey)].get_ref<const std::string&>();
         const Json* old = findRow(a, id);
         if (!old) {
-            out.emplace(path + "[" + id + "]", FieldChange{Json(), row});
+            out.emplace(path + "[" + id + "]", FieldChange{Json(), withoutRowId(row)});
         } else if (*old != row) {
             Status s = diffObject(path + "[" + id + "].", *old, row, out);
             if (!s) {
@@ -296,9 +313,9 @@ Result<MergeResult> mergeEdit(const Json& serverBody, const FieldSet& set)
         if (!server) {
             return server.status();
         }
-        const Json& s = *server;
-        const Json& b = change.before;
-        const Json& c = change.after;
+        const Json s = comparable(*path, *server);
+        const Json b = comparable(*path, change.before);
+        const Json c = comparable(*path, change.after);
         if (c == s || c == b) {
             result.unchanged.push_back(text);  // already the client's value, or the client changed nothing
         } else if (s == b) {

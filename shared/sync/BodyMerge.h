@@ -35,7 +35,8 @@ enum class ApplyMode {
 Result<Json> applySet(const Json& body, const FieldSet& set, ApplyMode mode = ApplyMode::Overwrite);
 
 // The FieldSet that turns `from` into `to`: rosters present on both sides (or appearing) are diffed row by row
-// by "_id" (row add, row remove, column edits); everything else is compared as one value. Roster row ORDER is
+// by "_id" (row add, row remove, column edits; a whole row travels without "_id", the path names it);
+// everything else is compared as one value. Roster row ORDER is
 // not carried: apply keeps existing rows in place and appends added rows in path (row id) order.
 // InvalidArgument when a changed key cannot be addressed by a FieldPath.
 Result<FieldSet> diffBodies(const Json& from, const Json& to);

@@ -25,7 +25,8 @@ using FieldSet = std::map<std::string, FieldChange>;
 Json fieldSetToJson(const FieldSet& set);
 
 // Strict: every key a valid FieldPath in canonical form; every value a 2-element array [old, new] with
-// old != new; a row path's values are null or an object whose "_id" (if present) equals the path's row id;
+// old != new; a row path's values are null or an object whose "_id" (optional, normally omitted) equals the
+// path's row id;
 // no two paths overlap ("r[a]" together with "r[a].x", or "r" with "r[a]"); at most kMaxSetEntriesPerOp.
 // Errors name `path` ("ops[0].set.roster[x].age: ...").
 Status parseFieldSet(const Json& json, std::string_view path, FieldSet& out);
