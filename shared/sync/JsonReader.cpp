@@ -2,14 +2,40 @@
 
 #include "sync/SyncTuning.h"
 
+#include <cmath>
+
 namespace dantoc::sync {
+
+namespace {
+
+// 1e400 parses to infinity, which would serialize as null: refuse it instead of changing the value.
+bool allNumbersFinite(const Json& v)
+{
+    if (v.is_number_float()) {
+        return std::isfinite(v.get<double>());
+    }
+    if (v.is_structured()) {
+        for (const auto& child : v) {
+            if (!allNumbersFinite(child)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+}  // namespace
 
 Result<Json> parseMessageJson(std::string_view text, std::size_t maxBytes)
 {
     JsonLimits limits;
     limits.maxBytes = maxBytes;
     limits.maxDepth = tuning::kMaxJsonDepth;
-    return parseJson(text, limits);
+    auto json = parseJson(text, limits);
+    if (json.isOk() && !allNumbersFinite(*json)) {
+        return Status(ErrorCode::InvalidArgument, "a number is out of the range of a double");
+    }
+    return json;
 }
 
 std::string serializeJson(const Json& json)

@@ -17,7 +17,7 @@
 namespace dantoc::sync {
 
 // Parses a sync message body with the sync limits: at most `maxBytes`, depth tuning::kMaxJsonDepth, duplicate
-// keys rejected (base/Json.h).
+// keys rejected (base/Json.h), numbers beyond the range of a double (which would become null) rejected.
 Result<Json> parseMessageJson(std::string_view text, std::size_t maxBytes);
 // Compact UTF-8 text of a message; never throws (invalid UTF-8 in a string is replaced, not fatal).
 std::string serializeJson(const Json& json);

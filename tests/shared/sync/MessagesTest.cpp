@@ -10,6 +10,9 @@
 
 #include <doctest/doctest.h>
 
+#include "support/Files.h"
+
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -267,6 +270,10 @@ TEST_CASE("the text parser rejects duplicate keys, oversize and over-deep docume
     CHECK(oversize.status().code() == ErrorCode::ResourceExhausted);
     CHECK(parseMessageJson(big, big.size()).isOk());
 
+    auto infinite = parseMessageJson(R"({"set":{"a":[1,1e400]}})", 1024);
+    REQUIRE_FALSE(infinite.isOk());
+    CHECK(infinite.status().message().find("range") != std::string::npos);
+
     std::string deep(tuning::kMaxJsonDepth + 1, '[');
     deep += std::string(tuning::kMaxJsonDepth + 1, ']');
     auto tooDeep = parseMessageJson(deep, 1 << 20);
@@ -440,4 +447,30 @@ TEST_CASE("blob upload header codecs, chunk boundaries and chunk checks")
     expectRejected(parseBlobUploadStatus(status).status(), "offset: beyond");
     status = BlobUploadStatus{kSha, 10, 5, true}.toJson();
     expectRejected(parseBlobUploadStatus(status).status(), "complete");
+}
+
+TEST_CASE("the fuzz corpus seeds are what their names say (so the fuzzer starts from valid messages)")
+{
+    const auto dir = std::filesystem::path(DANTOC_SOURCE_DIR) / "tests" / "fuzz" / "sync" / "corpus";
+    auto load = [&](const char* name) {
+        auto json = parseMessageJson(dantoc::test::readFile(dir / name), tuning::kPushDecodedMaxBytes);
+        REQUIRE_MESSAGE(json.isOk(), name << ": " << json.status().toString());
+        return *json;
+    };
+    for (const char* name : {"push_edit.json", "push_create.json", "push_transition.json",
+                             "push_comment_amend.json", "push_conflicting_set.json", "push_shape_error.json"}) {
+        CAPTURE(name);
+        auto push = parsePushRequest(load(name));
+        CHECK_MESSAGE(push.isOk(), push.status().toString());
+    }
+    CHECK(parsePushResponse(load("push_response.json")).isOk());
+    CHECK(parsePushResponse(load("push_response_fork.json")).isOk());
+    CHECK(parsePullRequest(load("pull_request.json")).isOk());
+    CHECK(parsePullResponse(load("pull_response.json")).isOk());
+    CHECK(parsePullResponse(load("pull_response_reset.json")).isOk());
+    CHECK(parseBlobUploadStart(load("blob_start.json")).isOk());
+    CHECK(parseBlobUploadStatus(load("blob_status.json")).isOk());
+    CHECK(parseErrorResponse(load("error.json")).isOk());
+    FieldSet set;
+    CHECK(parseFieldSet(load("field_set.json"), "set", set).isOk());
 }
