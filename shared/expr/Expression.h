@@ -1,12 +1,13 @@
 // Expression: a parsed, immutable expression of the form language (used by relevant, constraint, computed and
 // checks). Parse once, evaluate many times; evaluate() is const and thread-safe given a thread-safe context.
 // The evaluator is total: any input terminates, never throws, never crashes; type errors evaluate to null.
-// The language itself is documented in shared/docs/form-format.md.
+// The language itself is documented in shared/docs/expressions.md.
 #pragma once
 
 #include "base/Result.h"
 #include "expr/Value.h"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,6 +16,12 @@
 namespace dantoc::expr {
 
 struct Node;  // AST, private to the expr module
+
+// Limits that make parsing and evaluation total (see shared/docs/expressions.md, "Limits").
+inline constexpr std::size_t kMaxSourceBytes = 16 * 1024;  // longer source is a parse error
+inline constexpr int kMaxNesting = 64;                      // parentheses, calls and unary operators
+inline constexpr std::size_t kMaxTextBytes = 1024 * 1024;   // a longer text result (concatenation) is null
+inline constexpr std::size_t kMaxPatternBytes = 1024;       // regex() patterns; a longer one is invalid
 
 // Supplies field values during evaluation. Paths are field names ("households_poor") or roster columns
 // ("members.age", which yields a List with one element per row).

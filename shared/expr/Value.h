@@ -45,7 +45,8 @@ public:
     Date asDate() const;
     const List& asList() const;
 
-    // Structural equality (numbers compare by value, lists element-wise).
+    // Structural equality (numbers compare by value, lists element-wise). This is C++ equality; the language's
+    // `=` adds null semantics on top (see Evaluator).
     friend bool operator==(const Value& a, const Value& b);
     // For messages and debugging: null, true, 12.5, "text", 2024-07-01, [1, 2].
     std::string toString() const;
@@ -54,9 +55,22 @@ private:
     std::variant<std::monostate, bool, double, std::string, Date, List> m_data;
 };
 
-// Civil-date helpers used by the evaluator and by form parsing ("2024-07-01").
-Date dateFromCivil(int year, unsigned month, unsigned day);
-void civilFromDate(Date date, int& year, unsigned& month, unsigned& day);
+// Shortest text that reads back as the same double: 12, 3.5, 0.1, -7, 1e+300 ("nan"/"inf" never come from an
+// expression, which turns non-finite results into null).
+std::string formatNumber(double d);
+
+// Civil-date helpers used by the evaluator and by form parsing ("2024-07-01"). The expression language keeps
+// dates within years kMinYear..kMaxYear; anything outside is null.
+inline constexpr int kMinYear = 0;
+inline constexpr int kMaxYear = 9999;
+Date dateFromCivil(int year, unsigned month, unsigned day);  // precondition: a real day within the year range
+void civilFromDate(Date date, int& year, unsigned& month, unsigned& day);  // total for every Date
+bool isLeapYear(int year);
+unsigned daysInMonth(int year, unsigned month);  // 0 for a month outside 1..12
+// A real calendar day from (possibly non-integral, NaN or huge) numbers; false if not one or out of range.
+bool makeDate(double year, double month, double day, Date& out);
+// Whether a day count lies within 0000-01-01..9999-12-31.
+bool isDateInRange(double days);
 // Parses strict ISO "YYYY-MM-DD"; false if malformed or not a real calendar day.
 bool parseIsoDate(const std::string& text, Date& out);
 std::string formatIsoDate(Date date);
