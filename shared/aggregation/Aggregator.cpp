@@ -49,12 +49,6 @@ private:
     std::vector<std::string> m_names;
 };
 
-struct Acc {
-    double a = 0;  // sum, count of positives, sum(value x weight) or sum(numerator)
-    double b = 0;  // sum(weight) or sum(denominator)
-    int contributing = 0;
-    int reported = 0;
-};
 
 // The tree of the chosen date, as indexes.
 struct Tree {
@@ -157,17 +151,17 @@ Status checkRules(const std::vector<IndicatorRule>& rules)
     return Status::ok();
 }
 
-std::optional<double> valueOf(const IndicatorRule& rule, const Acc& acc)
+std::optional<double> valueOf(const IndicatorRule& rule, double a, double b, int contributing)
 {
-    if (acc.contributing == 0) {
+    if (contributing == 0) {
         return std::nullopt;
     }
     switch (rule.rule) {
     case Rule::Sum:
-    case Rule::Count: return acc.a;
-    case Rule::WeightedMean: return acc.b > 0 ? std::optional<double>(acc.a / acc.b) : std::nullopt;
-    case Rule::Ratio: return acc.b != 0 ? std::optional<double>(rule.scale * acc.a / acc.b) : std::nullopt;
-    case Rule::None: return acc.contributing == 1 ? std::optional<double>(acc.a) : std::nullopt;
+    case Rule::Count: return a;
+    case Rule::WeightedMean: return b > 0 ? std::optional<double>(a / b) : std::nullopt;
+    case Rule::Ratio: return b != 0 ? std::optional<double>(rule.scale * a / b) : std::nullopt;
+    case Rule::None: return contributing == 1 ? std::optional<double>(a) : std::nullopt;
     }
     return std::nullopt;
 }
@@ -178,51 +172,6 @@ double numeric(const std::variant<double, bool>& v)
 }
 
 }  // namespace
-
-std::string_view toName(Rule rule)
-{
-    switch (rule) {
-    case Rule::Sum: return "sum";
-    case Rule::WeightedMean: return "weighted_mean";
-    case Rule::Ratio: return "ratio";
-    case Rule::Count: return "count";
-    case Rule::None: return "none";
-    }
-    return "none";
-}
-
-std::optional<Rule> parseRule(std::string_view name)
-{
-    for (Rule r : {Rule::Sum, Rule::WeightedMean, Rule::Ratio, Rule::Count, Rule::None}) {
-        if (toName(r) == name) {
-            return r;
-        }
-    }
-    return std::nullopt;
-}
-
-std::string_view toName(IssueKind kind)
-{
-    switch (kind) {
-    case IssueKind::UnknownIndicator: return "unknown_indicator";
-    case IssueKind::UnmappedUnit: return "unmapped_unit";
-    case IssueKind::DuplicateObservation: return "duplicate_observation";
-    case IssueKind::InvalidValue: return "invalid_value";
-    }
-    return "unknown";
-}
-
-const AggregateRow* AggregationResult::find(std::string_view period, std::string_view unitCode,
-                                            std::string_view indicator, std::string_view ethnicGroup) const
-{
-    for (const auto& row : rows) {
-        if (row.period == period && row.unit.code == unitCode && row.indicator == indicator &&
-            row.ethnicGroup == ethnicGroup) {
-            return &row;
-        }
-    }
-    return nullptr;
-}
 
 Result<AggregationResult> aggregate(const UnitHierarchy& hierarchy, const std::vector<IndicatorRule>& rules,
                                     const std::vector<Observation>& observations, const AggregationRequest& request)
@@ -241,6 +190,7 @@ Result<AggregationResult> aggregate(const UnitHierarchy& hierarchy, const std::v
         return treeResult.status();
     }
     const Tree& tree = *treeResult;
+    const std::size_t unitCount = tree.units.size();
 
     // Indicators: every code a rule mentions. consumers[i]: the rules whose primary value is indicator i.
     Interner indicators;
@@ -258,15 +208,16 @@ Result<AggregationResult> aggregate(const UnitHierarchy& hierarchy, const std::v
         return Status(ErrorCode::ResourceExhausted, "too many indicators");
     }
     std::vector<std::vector<std::uint32_t>> consumers(indicators.size());
-    std::vector<std::uint32_t> partner(rules.size(), 0);  // weight or denominator indicator
+    std::vector<std::uint32_t> primaryOf(rules.size(), 0);
+    std::vector<std::uint32_t> partnerOf(rules.size(), 0);  // weight or denominator indicator
     for (std::uint32_t r = 0; r < rules.size(); ++r) {
         const IndicatorRule& rule = rules[r];
-        const std::string& primary = rule.rule == Rule::Ratio ? rule.numerator : rule.code;
-        consumers[*indicators.find(primary)].push_back(r);
+        primaryOf[r] = *indicators.find(rule.rule == Rule::Ratio ? rule.numerator : rule.code);
+        consumers[primaryOf[r]].push_back(r);
         if (rule.rule == Rule::WeightedMean) {
-            partner[r] = *indicators.find(rule.weight);
+            partnerOf[r] = *indicators.find(rule.weight);
         } else if (rule.rule == Rule::Ratio) {
-            partner[r] = *indicators.find(rule.denominator);
+            partnerOf[r] = *indicators.find(rule.denominator);
         }
     }
 
@@ -280,7 +231,7 @@ Result<AggregationResult> aggregate(const UnitHierarchy& hierarchy, const std::v
     Interner groups;
     groups.intern("");  // group 0 = all groups together
     Interner sources;
-    std::vector<int> container;  // per source
+    std::vector<int> container;                     // per source
     std::unordered_map<std::string, int> resolved;  // observation unit as given -> source id, or -1
     struct Stored {
         double value;
@@ -290,9 +241,14 @@ Result<AggregationResult> aggregate(const UnitHierarchy& hierarchy, const std::v
     values.reserve(observations.size());
     struct Placed {
         std::uint32_t period, source, group, indicator;
+        double value;
     };
     std::vector<Placed> placed;
     placed.reserve(observations.size());
+    const UnitKey* lastUnit = nullptr;  // observations usually come unit by unit: skip the lookups
+    int lastSource = -1;
+    const std::string* lastPeriod = nullptr;
+    std::uint32_t lastPeriodId = 0;
 
     for (std::size_t i = 0; i < observations.size(); ++i) {
         const Observation& o = observations[i];
@@ -306,180 +262,269 @@ Result<AggregationResult> aggregate(const UnitHierarchy& hierarchy, const std::v
             issue(IssueKind::InvalidValue, i, "value of " + o.indicator + " for " + o.unit.code + " is not finite");
             continue;
         }
-        const std::string given = keyString(o.unit);
-        auto it = resolved.find(given);
-        if (it == resolved.end()) {
-            int source = -1;
-            UnitKey key = o.unit;
-            std::optional<UnitKey> found = key;
-            if (key.validFrom.empty()) {
-                found = hierarchy.findAt(key.code, request.date);
-            }
-            if (found) {
-                std::vector<int> nodes;
-                for (const auto& c : hierarchy.counterpartsAt(*found, request.date)) {
-                    if (const int idx = tree.find(c); idx >= 0) {
-                        nodes.push_back(idx);
+        if (!lastUnit || !(*lastUnit == o.unit)) {
+            const std::string given = keyString(o.unit);
+            auto it = resolved.find(given);
+            if (it == resolved.end()) {
+                int source = -1;
+                std::optional<UnitKey> found = o.unit;
+                if (o.unit.validFrom.empty()) {
+                    found = hierarchy.findAt(o.unit.code, request.date);
+                }
+                if (found) {
+                    std::vector<int> nodes;
+                    for (const auto& c : hierarchy.counterpartsAt(*found, request.date)) {
+                        if (const int idx = tree.find(c); idx >= 0) {
+                            nodes.push_back(idx);
+                        }
+                    }
+                    const int where = nodes.empty() ? -1 : tree.lowestCommonAncestor(nodes);
+                    if (where >= 0) {
+                        if (sources.size() + 1 >= kMaxUnits) {
+                            return Status(ErrorCode::ResourceExhausted, "too many source units");
+                        }
+                        const std::uint32_t id = sources.intern(keyString(*found));
+                        if (id == container.size()) {
+                            container.push_back(where);
+                        }
+                        source = static_cast<int>(id);
                     }
                 }
-                const int where = nodes.empty() ? -1 : tree.lowestCommonAncestor(nodes);
-                if (where >= 0) {
-                    if (sources.size() + 1 >= kMaxUnits) {
-                        return Status(ErrorCode::ResourceExhausted, "too many source units");
-                    }
-                    const std::uint32_t id = sources.intern(keyString(*found));
-                    if (id == container.size()) {
-                        container.push_back(where);
-                    }
-                    source = static_cast<int>(id);
-                }
+                it = resolved.emplace(given, source).first;
             }
-            it = resolved.emplace(given, source).first;
+            lastUnit = &o.unit;
+            lastSource = it->second;
         }
-        if (it->second < 0) {
+        if (lastSource < 0) {
             issue(IssueKind::UnmappedUnit, i,
                   "unit " + o.unit.code + (o.unit.validFrom.empty() ? "" : " (" + o.unit.validFrom + ")") +
                       " has no counterpart on " + request.date);
             continue;
         }
-        const std::uint32_t p = periods.intern(o.period);
-        const std::uint32_t g = groups.intern(o.ethnicGroup);
+        if (!lastPeriod || *lastPeriod != o.period) {
+            lastPeriodId = periods.intern(o.period);
+            lastPeriod = &o.period;
+        }
+        const std::uint32_t g = o.ethnicGroup.empty() ? 0 : groups.intern(o.ethnicGroup);
         if (periods.size() > kMaxPeriods || groups.size() > kMaxGroups) {
             return Status(ErrorCode::ResourceExhausted, "too many periods or ethnic groups");
         }
-        const auto s = static_cast<std::uint32_t>(it->second);
-        if (!values.emplace(pack(p, g, *ind, s), Stored{v, i}).second) {
+        const auto s = static_cast<std::uint32_t>(lastSource);
+        if (!values.emplace(pack(lastPeriodId, g, *ind, s), Stored{v, i}).second) {
             issue(IssueKind::DuplicateObservation, i,
                   "second value of " + o.indicator + " for " + o.unit.code + " in " + o.period + "; the first is kept");
             continue;
         }
-        placed.push_back({p, s, g, *ind});
+        placed.push_back({lastPeriodId, s, g, *ind, v});
     }
 
-    // 2. Contributions per source unit, rolled up; a source's total is its explicit total, else its groups' sum.
-    std::unordered_map<std::uint64_t, Acc> sums;
-    sums.reserve(placed.size() * 2);
-    std::map<std::pair<std::string, std::string>, std::pair<std::uint32_t, std::uint32_t>> series;  // (period, rule)
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::set<std::uint32_t>> seriesGroups;
-    auto addUp = [&](std::uint32_t p, std::uint32_t g, std::uint32_t r, int unit, double a, double b) {
-        const bool rollUp = rules[r].rule != Rule::None;
-        for (int u = unit; u >= 0; u = rollUp ? tree.parent[static_cast<std::size_t>(u)] : -1) {
-            Acc& acc = sums[pack(p, g, r, static_cast<std::uint32_t>(u))];
-            acc.a += a;
-            acc.b += b;
-            ++acc.contributing;
+    // 2. Contributions of each source unit, per series (period, rule, group). A source's total is its explicit
+    //    total if usable, else the sum of its groups.
+    struct Contribution {
+        int unit;
+        double a;  // sum, count of positives, sum(value x weight) or sum(numerator)
+        double b;  // sum(weight) or sum(denominator)
+    };
+    struct Series {
+        std::uint32_t period, rule, group;
+        std::vector<Contribution> items;
+        std::vector<int> reportingUnits;  // with repeats
+    };
+    std::vector<Series> series;
+    std::unordered_map<std::uint64_t, std::size_t> seriesIndex;
+    auto seriesFor = [&](std::uint32_t p, std::uint32_t g, std::uint32_t r) -> Series& {
+        const auto [it, inserted] = seriesIndex.emplace(pack(p, g, r, 0), series.size());
+        if (inserted) {
+            series.push_back(Series{p, r, g, {}, {}});
         }
+        return series[it->second];
     };
-    struct SourceTotal {
-        Acc explicitTotal;
-        Acc groupSum;
-        bool hasExplicit = false;
-    };
-    std::unordered_map<std::uint64_t, std::size_t> totalIndex;
-    std::vector<std::pair<std::uint64_t, SourceTotal>> totals;
     std::unordered_set<std::size_t> badWeights;
+    // (a, b) of rule r for source s in group g, from the primary value v; nullopt when the unit cannot contribute
+    auto contribution = [&](std::uint32_t p, std::uint32_t s, std::uint32_t g, std::uint32_t r,
+                            double v) -> std::optional<std::pair<double, double>> {
+        const IndicatorRule& rule = rules[r];
+        switch (rule.rule) {
+        case Rule::Sum:
+        case Rule::None: return std::pair{v, 0.0};
+        case Rule::Count: return std::pair{v > 0 ? 1.0 : 0.0, 0.0};
+        case Rule::WeightedMean:
+        case Rule::Ratio: break;
+        }
+        const auto other = values.find(pack(p, g, partnerOf[r], s));
+        if (other == values.end()) {
+            return std::nullopt;  // no weight / denominator: the unit does not contribute
+        }
+        const double b = other->second.value;
+        if (rule.rule == Rule::Ratio) {
+            return std::pair{v, b};
+        }
+        if (b < 0) {
+            if (badWeights.insert(other->second.observation).second) {
+                issue(IssueKind::InvalidValue, other->second.observation,
+                      "negative weight " + rule.weight + " for " + sources.name(s));
+            }
+            return std::nullopt;
+        }
+        return std::pair{v * b, b};
+    };
+    auto explicitTotal = [&](std::uint32_t p, std::uint32_t s, std::uint32_t r) {
+        const auto it = values.find(pack(p, 0, primaryOf[r], s));
+        return it != values.end() && contribution(p, s, 0, r, it->second.value).has_value();
+    };
+    std::unordered_map<std::uint64_t, std::size_t> pendingIndex;  // sources totalled from their groups
+    std::vector<std::pair<std::uint64_t, std::pair<double, double>>> pending;
 
     for (const Placed& ob : placed) {
-        const double v = values.at(pack(ob.period, ob.group, ob.indicator, ob.source)).value;
         for (const std::uint32_t r : consumers[ob.indicator]) {
-            const IndicatorRule& rule = rules[r];
-            double a = v;
-            double b = 0;
-            if (rule.rule == Rule::Count) {
-                a = v > 0 ? 1.0 : 0.0;
-            } else if (rule.rule == Rule::WeightedMean || rule.rule == Rule::Ratio) {
-                const auto other = values.find(pack(ob.period, ob.group, partner[r], ob.source));
-                if (other == values.end()) {
-                    continue;  // the unit does not contribute without its weight / denominator
-                }
-                b = other->second.value;
-                if (rule.rule == Rule::WeightedMean) {
-                    if (b < 0) {
-                        if (badWeights.insert(other->second.observation).second) {
-                            issue(IssueKind::InvalidValue, other->second.observation,
-                                  "negative weight " + rule.weight + " for " + sources.name(ob.source));
-                        }
-                        continue;
-                    }
-                    a = v * b;
-                }
+            const auto c = contribution(ob.period, ob.source, ob.group, r, ob.value);
+            if (!c) {
+                continue;
             }
             const int unit = container[ob.source];
-            if (ob.group != 0) {
-                addUp(ob.period, ob.group, r, unit, a, b);
-                seriesGroups[{ob.period, r}].insert(ob.group);
+            Series& target = seriesFor(ob.period, ob.group, r);
+            target.items.push_back({unit, c->first, c->second});
+            if (ob.group == 0) {
+                if (const int rep = tree.reportingAncestor[static_cast<std::size_t>(unit)]; rep >= 0) {
+                    target.reportingUnits.push_back(rep);
+                }
+            } else if (!explicitTotal(ob.period, ob.source, r)) {
+                const auto [it, inserted] = pendingIndex.emplace(pack(ob.period, 0, r, ob.source), pending.size());
+                if (inserted) {
+                    pending.push_back({pack(ob.period, 0, r, ob.source), {0.0, 0.0}});
+                }
+                pending[it->second].second.first += c->first;
+                pending[it->second].second.second += c->second;
             }
-            const std::uint64_t tkey = pack(ob.period, 0, r, ob.source);
-            auto [tit, inserted] = totalIndex.emplace(tkey, totals.size());
-            if (inserted) {
-                totals.emplace_back(tkey, SourceTotal{});
-            }
-            SourceTotal& t = totals[tit->second].second;
-            Acc& into = ob.group == 0 ? t.explicitTotal : t.groupSum;
-            into.a += a;
-            into.b += b;
-            t.hasExplicit = t.hasExplicit || ob.group == 0;
         }
     }
-    std::unordered_set<std::uint64_t> reportedUnits;
-    for (const auto& [tkey, t] : totals) {
-        const auto p = static_cast<std::uint32_t>(tkey >> 52);
-        const auto r = static_cast<std::uint32_t>((tkey >> 24) & 0xFFFF);
-        const auto s = static_cast<std::uint32_t>(tkey & 0xFFFFFF);
-        const Acc& acc = t.hasExplicit ? t.explicitTotal : t.groupSum;
-        const int unit = container[s];
-        addUp(p, 0, r, unit, acc.a, acc.b);
-        series.emplace(std::pair{periods.name(p), rules[r].code}, std::pair{p, r});
-        const int rep = tree.reportingAncestor[static_cast<std::size_t>(unit)];
-        if (rep >= 0 && reportedUnits.insert(pack(p, 0, r, static_cast<std::uint32_t>(rep))).second) {
-            for (int u = rep; u >= 0; u = tree.parent[static_cast<std::size_t>(u)]) {
-                ++sums[pack(p, 0, r, static_cast<std::uint32_t>(u))].reported;
-            }
+    for (const auto& [key, sums] : pending) {
+        const auto p = static_cast<std::uint32_t>(key >> 52);
+        const auto r = static_cast<std::uint32_t>((key >> 24) & 0xFFFF);
+        const int unit = container[key & 0xFFFFFF];
+        Series& total = seriesFor(p, 0, r);
+        total.items.push_back({unit, sums.first, sums.second});
+        if (const int rep = tree.reportingAncestor[static_cast<std::size_t>(unit)]; rep >= 0) {
+            total.reportingUnits.push_back(rep);
         }
     }
 
-    // 3. Rows.
-    std::set<std::string> outputLevels(request.outputLevels.begin(), request.outputLevels.end());
-    for (const auto& [names, ids] : series) {
-        const auto [p, r] = ids;
-        const IndicatorRule& rule = rules[r];
-        std::vector<std::uint32_t> groupIds(seriesGroups[ids].begin(), seriesGroups[ids].end());
-        std::sort(groupIds.begin(), groupIds.end(),
-                  [&](std::uint32_t x, std::uint32_t y) { return groups.name(x) < groups.name(y); });
-        for (const int u : tree.order) {
-            const auto ui = static_cast<std::size_t>(u);
-            if (!outputLevels.empty() && !outputLevels.count(tree.levels[ui])) {
+    // 3. Roll each series up a dense scratch tree and emit its rows.
+    std::vector<std::size_t> seriesOrder(series.size());
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        seriesOrder[i] = i;
+    }
+    auto seriesLess = [&](std::size_t x, std::size_t y) {
+        const Series& a = series[x];
+        const Series& b = series[y];
+        return std::tie(periods.name(a.period), rules[a.rule].code, groups.name(a.group)) <
+               std::tie(periods.name(b.period), rules[b.rule].code, groups.name(b.group));
+    };
+    std::sort(seriesOrder.begin(), seriesOrder.end(), seriesLess);
+
+    std::vector<int> orderPos(unitCount);
+    for (std::size_t i = 0; i < unitCount; ++i) {
+        orderPos[static_cast<std::size_t>(tree.order[i])] = static_cast<int>(i);
+    }
+    std::vector<char> wanted(unitCount, 1);
+    if (!request.outputLevels.empty()) {
+        const std::set<std::string> levels(request.outputLevels.begin(), request.outputLevels.end());
+        for (std::size_t u = 0; u < unitCount; ++u) {
+            wanted[u] = levels.count(tree.levels[u]) ? 1 : 0;
+        }
+    }
+    std::vector<double> accA(unitCount), accB(unitCount);
+    std::vector<int> accContributing(unitCount), accReported(unitCount), totalReported(unitCount);
+    std::vector<std::size_t> stamp(unitCount, 0), repStamp(unitCount, 0), totalStamp(unitCount, 0);
+    std::vector<int> touched;
+    std::vector<std::pair<int, AggregateRow>> block;  // rows of one (period, rule) with their unit's position
+    std::size_t current = 0;
+    auto touch = [&](int u) {
+        const auto ui = static_cast<std::size_t>(u);
+        if (stamp[ui] != current) {
+            stamp[ui] = current;
+            accA[ui] = accB[ui] = 0;
+            accContributing[ui] = accReported[ui] = 0;
+            touched.push_back(u);
+        }
+    };
+    auto flush = [&]() {
+        std::stable_sort(block.begin(), block.end(), [](const auto& x, const auto& y) {
+            return std::tie(x.first, x.second.ethnicGroup) < std::tie(y.first, y.second.ethnicGroup);
+        });
+        for (auto& entry : block) {
+            result.rows.push_back(std::move(entry.second));
+        }
+        block.clear();
+    };
+
+    std::size_t blockId = 0;
+    for (std::size_t k = 0; k < seriesOrder.size(); ++k) {
+        const Series& s = series[seriesOrder[k]];
+        const IndicatorRule& rule = rules[s.rule];
+        const bool rollUp = rule.rule != Rule::None;
+        if (k == 0 || series[seriesOrder[k - 1]].period != s.period || series[seriesOrder[k - 1]].rule != s.rule) {
+            flush();
+            ++blockId;
+        }
+        ++current;
+        touched.clear();
+        for (const Contribution& c : s.items) {
+            for (int u = c.unit; u >= 0; u = rollUp ? tree.parent[static_cast<std::size_t>(u)] : -1) {
+                touch(u);
+                const auto ui = static_cast<std::size_t>(u);
+                accA[ui] += c.a;
+                accB[ui] += c.b;
+                ++accContributing[ui];
+            }
+        }
+        for (const int rep : s.reportingUnits) {
+            if (repStamp[static_cast<std::size_t>(rep)] == current) {
                 continue;
             }
-            const auto total = sums.find(pack(p, 0, r, static_cast<std::uint32_t>(u)));
-            const Acc* totalAcc = total == sums.end() ? nullptr : &total->second;
-            auto emit = [&](std::uint32_t g, const Acc* acc) {
-                AggregateRow row;
-                row.period = names.first;
-                row.unit = tree.units[ui];
-                row.level = tree.levels[ui];
-                row.indicator = rule.code;
-                row.ethnicGroup = groups.name(g);
-                row.expected = tree.expected[ui];
-                if (acc) {
-                    row.value = valueOf(rule, *acc);
-                    row.contributing = acc->contributing;
-                }
-                row.reported = totalAcc ? totalAcc->reported : 0;  // coverage is per indicator, not per group
-                result.rows.push_back(std::move(row));
-            };
-            const bool hasData = totalAcc && totalAcc->contributing > 0;
-            if (hasData || (rule.rule != Rule::None && tree.expected[ui] > 0)) {
-                emit(0, totalAcc);
+            repStamp[static_cast<std::size_t>(rep)] = current;
+            for (int u = rep; u >= 0; u = tree.parent[static_cast<std::size_t>(u)]) {
+                touch(u);
+                ++accReported[static_cast<std::size_t>(u)];
             }
-            for (const std::uint32_t g : groupIds) {
-                const auto it = sums.find(pack(p, g, r, static_cast<std::uint32_t>(u)));
-                if (it != sums.end() && it->second.contributing > 0) {
-                    emit(g, &it->second);
-                }
+        }
+        if (s.group == 0) {
+            for (const int u : touched) {
+                totalStamp[static_cast<std::size_t>(u)] = blockId;
+                totalReported[static_cast<std::size_t>(u)] = accReported[static_cast<std::size_t>(u)];
+            }
+        }
+        auto emit = [&](int u) {
+            const auto ui = static_cast<std::size_t>(u);
+            const bool hasData = stamp[ui] == current && accContributing[ui] > 0;
+            if (!wanted[ui] || (!hasData && (s.group != 0 || !rollUp || tree.expected[ui] == 0))) {
+                return;
+            }
+            AggregateRow row;
+            row.period = periods.name(s.period);
+            row.unit = tree.units[ui];
+            row.level = tree.levels[ui];
+            row.indicator = rule.code;
+            row.ethnicGroup = groups.name(s.group);
+            row.expected = tree.expected[ui];
+            row.reported = totalStamp[ui] == blockId ? totalReported[ui] : 0;  // coverage is per indicator
+            if (hasData) {
+                row.contributing = accContributing[ui];
+                row.value = valueOf(rule, accA[ui], accB[ui], accContributing[ui]);
+            }
+            block.emplace_back(orderPos[ui], std::move(row));
+        };
+        if (s.group == 0 && rollUp) {
+            for (const int u : tree.order) {
+                emit(u);
+            }
+        } else {
+            for (const int u : touched) {
+                emit(u);
             }
         }
     }
+    flush();
     return result;
 }
 
