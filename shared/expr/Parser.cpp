@@ -404,7 +404,7 @@ private:
         } else {
             expected = std::to_string(info.minArgs) + " or " + std::to_string(info.maxArgs);
         }
-        const bool one = info.minArgs == 1 && info.maxArgs == 1;
+        const bool one = info.minArgs == 1 && (info.maxArgs == 1 || info.maxArgs < 0);
         return std::string(info.name) + "() takes " + expected + (one ? " argument" : " arguments") + ", found " +
                std::to_string(count);
     }
