@@ -238,3 +238,37 @@ TEST_CASE("invalid rules and requests are refused")
     CHECK(parseRule(toName(Rule::WeightedMean)) == Rule::WeightedMean);
     CHECK_FALSE(parseRule("average"));
 }
+
+TEST_CASE("limits: too many distinct ethnic groups is refused as a whole, not partly aggregated")
+{
+    const auto h = smallTree();
+    std::vector<Observation> data;
+    for (int g = 0; g < 4100; ++g) {
+        data.push_back(obs(kC1, "population", 1.0, "G" + std::to_string(g)));
+    }
+    auto res = aggregate(h, kRules, data, AggregationRequest{"2024-01-01", "commune", {}});
+    REQUIRE_FALSE(res.isOk());
+    CHECK(res.status().code() == dantoc::ErrorCode::ResourceExhausted);
+    data.resize(4000);
+    auto ok = aggregate(h, kRules, data, AggregationRequest{"2024-01-01", "commune", {}});
+    REQUIRE(ok.isOk());
+    CHECK(ok->find("2024", "10", "population")->value == 4000.0);
+}
+
+TEST_CASE("a cycle in a hostile hierarchy is reported, not looped on")
+{
+    struct Cyclic final : UnitHierarchy {
+        std::vector<UnitKey> unitsAt(std::string_view) const override { return {{"A", "2020-01-01"}, {"B", "2020-01-01"}}; }
+        std::optional<UnitKey> parentAt(const UnitKey& u, std::string_view) const override
+        {
+            return UnitKey{u.code == "A" ? "B" : "A", "2020-01-01"};
+        }
+        std::string levelOf(const UnitKey&) const override { return "commune"; }
+        std::optional<UnitKey> findAt(std::string_view, std::string_view) const override { return std::nullopt; }
+        std::vector<UnitKey> counterpartsAt(const UnitKey& u, std::string_view) const override { return {u}; }
+    };
+    const Cyclic h;
+    auto res = aggregate(h, kRules, {}, AggregationRequest{"2024-01-01", "commune", {}});
+    REQUIRE_FALSE(res.isOk());
+    CHECK(res.status().code() == dantoc::ErrorCode::Corruption);
+}
