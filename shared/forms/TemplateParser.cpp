@@ -114,7 +114,7 @@ void checkKeys(const Json& object, const std::string& path, std::initializer_lis
 {
     for (const auto& [key, value] : object.items()) {
         if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-            fail(path + "." + key, "unknown key");
+            fail(path.empty() ? key : path + "." + key, "unknown key");
         }
     }
 }
@@ -257,7 +257,7 @@ void TemplateParser::parseHeader(const Json& document)
     if (!document.is_object()) {
         fail("template", "expected an object, found " + jsonTypeName(document));
     }
-    checkKeys(document, "template",
+    checkKeys(document, "",
               {"format_version", "id", "version", "title", "description", "unit_level", "period_type", "sections",
                "checks"});
     if (const Json* format = jsonMember(document, "format_version")) {
