@@ -316,6 +316,9 @@ Result<MergeResult> mergeEdit(const Json& serverBody, const FieldSet& set)
         const Json s = comparable(*path, *server);
         const Json b = comparable(*path, change.before);
         const Json c = comparable(*path, change.after);
+        if (s != b) {
+            result.serverChanged.push_back(text);
+        }
         if (c == s || c == b) {
             result.unchanged.push_back(text);  // already the client's value, or the client changed nothing
         } else if (s == b) {

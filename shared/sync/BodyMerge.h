@@ -56,6 +56,8 @@ struct MergeResult {
     std::vector<std::string> applied;     // paths written (S = B, took C)
     std::vector<std::string> unchanged;   // paths already holding the client's value (C = S), or C = B
     std::vector<FieldConflict> conflicts; // paths left at S because S, B and C all differ (or the row is gone)
+    std::vector<std::string> serverChanged;  // paths where S != B: another writer got there first (the
+                                             // `fields` of a merged outcome)
 
     bool clean() const { return conflicts.empty(); }
 };

@@ -24,7 +24,8 @@ struct ServerOpView {
 };
 
 enum class OpDisposition {
-    Apply,      // the next op of this device: apply it, then record (device, dev_seq, op_id) + outcome
+    Apply,      // the next op of this device: apply it (or park it, deferred awaiting_attachment), and record
+                // (device, dev_seq, op_id) + outcome in the same transaction
     Duplicate,  // seen before: answer the stored outcome, apply nothing
     Gap,        // an earlier dev_seq is missing: answer deferred("out_of_order"); stop processing the batch
     Fork,       // the slot holds a different op: the device database was restored or cloned; stop, answer fork

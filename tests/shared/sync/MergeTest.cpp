@@ -88,6 +88,7 @@ TEST_CASE("merge: C = S and C = B change nothing")
     MergeResult r = merge(server, {{"households_total", {Json(376), Json(380)}}});
     CHECK(r.clean());
     CHECK(r.unchanged == std::vector<std::string>{"households_total"});
+    CHECK(r.serverChanged == std::vector<std::string>{"households_total"});
     CHECK(r.body == server);
 
     r = merge(server, {{"households_total", {Json(376), Json(376)}}});  // C = B (built in code; never on the wire)
@@ -106,6 +107,7 @@ TEST_CASE("merge: S, B and C all different is a field conflict and S stays")
     CHECK(r.conflicts[0].toJson() == Json{{"path", "households_poor"}, {"base", 88}, {"server", 90}, {"client", 85}});
     CHECK(r.body["households_poor"] == 90);
     CHECK(r.body["households_total"] == 377);  // the non-conflicting change still applies
+    CHECK(r.serverChanged == std::vector<std::string>{"households_poor"});
     CHECK(r.applied == std::vector<std::string>{"households_total"});
 }
 
@@ -407,6 +409,7 @@ TEST_CASE("property: apply(diff(a, b), a) == b, the diff is a valid wire set, an
         auto merged = mergeEdit(a, *set);
         REQUIRE(merged.isOk());
         CHECK(merged->clean());
+        CHECK(merged->serverChanged.empty());
         CHECK(merged->body == b);
         CHECK(diffBodies(b, b)->empty());
     }
