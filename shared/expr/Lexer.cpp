@@ -336,19 +336,12 @@ private:
                 if (escape + 1 >= m_source.size()) {
                     return fail(start, "unterminated string (missing closing " + std::string(1, quote) + ")");
                 }
-                return fail(escape, "unknown escape " + describeEscape(escape) +
-                                        " (use \\\\ \\' \\\" \\n \\t \\r or \\uXXXX)");
+                // Any other backslash is kept as written, so regex patterns read naturally: '\d{9}', '\p{L}+'.
+                m_pos = escape + 1;
+                text.push_back('\\');
+                break;
             }
         }
-    }
-
-    std::string describeEscape(std::size_t escape) const
-    {
-        std::string d = describeChar(m_source, escape + 1);
-        if (d.front() == '\'') {
-            d.insert(1, "\\");
-        }
-        return d;
     }
 
     std::string_view m_source;
