@@ -344,6 +344,11 @@ int TemplateParser::parseField(const Json& field, const std::string& path, const
     }
     FieldDef def;
     def.column = requireIdentifier(field, "name", path);
+    static constexpr std::array<std::string_view, 8> kReserved = {"and",  "or",    "not",  "in",
+                                                                  "true", "false", "null", "current"};
+    if (std::find(kReserved.begin(), kReserved.end(), def.column) != kReserved.end()) {
+        fail(path + ".name", "'" + def.column + "' is a reserved word of the expression language");
+    }
     def.roster = roster;
     def.section = section;
     def.name = roster >= 0 ? m_template.m_fields[static_cast<std::size_t>(roster)].name + "." + def.column : def.column;

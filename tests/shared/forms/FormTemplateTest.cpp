@@ -213,6 +213,10 @@ TEST_CASE("wrong types are refused with the path")
     CHECK(contains(errorOf(doc), "sections[0].fields[0].name: '_id' is not an identifier"));
 
     doc = baseTemplate();
+    doc["sections"][0]["fields"][0]["name"] = "current";
+    CHECK(contains(errorOf(doc), "sections[0].fields[0].name: 'current' is a reserved word"));
+
+    doc = baseTemplate();
     doc["sections"][0]["fields"][0]["name"] = "số_hộ";
     CHECK(contains(errorOf(doc), "is not an identifier"));
 }

@@ -98,6 +98,14 @@ TEST_CASE("the reference example of form-format.md parses and uses every field t
     const std::string example = readFile(dantoc::test::testDataDir() / "forms" / "example.json");
     CHECK_MESSAGE(doc.find(example) != std::string::npos,
                   "shared/docs/form-format.md must contain tests/data/forms/example.json verbatim");
+
+    // and its example submission, which has no issue at all
+    const std::string submissionText = readFile(dantoc::test::testDataDir() / "forms" / "example.submission.json");
+    CHECK(doc.find(submissionText) != std::string::npos);
+    const auto submission = Submission::parse(submissionText);
+    REQUIRE_MESSAGE(submission.isOk(), submission.status().message());
+    const auto issues = dantoc::validation::validate(*form, *submission, options());
+    CHECK_MESSAGE(issues.empty(), describe(issues));
 }
 
 TEST_CASE("every demo submission validates against its form without errors")
