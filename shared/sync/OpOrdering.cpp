@@ -48,6 +48,34 @@ std::vector<std::uint64_t> journalOpsToRepush(std::vector<std::uint64_t> journal
     return journalDevSeqs;
 }
 
+Status checkPullPage(const Cursor& sent, const PullResponse& page)
+{
+    if (page.epochReset) {
+        if (!page.items.empty() || page.next != restartCursor(page.epoch)) {
+            return Status(ErrorCode::InvalidArgument, "an epoch_reset page must be empty and restart at seq 0");
+        }
+        return Status::ok();
+    }
+    if (!sent.epoch.empty() && sent.epoch != page.epoch) {
+        return Status(ErrorCode::InvalidArgument, "pull page from another epoch without epoch_reset");
+    }
+    if (page.next.epoch != page.epoch) {
+        return Status(ErrorCode::InvalidArgument, "pull page's next cursor names another epoch");
+    }
+    if (!page.items.empty() && page.items.front().seq <= sent.seq) {
+        return Status(ErrorCode::InvalidArgument, "pull page repeats items at or below the cursor");
+    }
+    if (page.next.seq < sent.seq) {
+        return Status(ErrorCode::InvalidArgument, "pull page moves the cursor back");
+    }
+    for (const PullItem& item : page.items) {
+        if (item.seq > page.next.seq) {
+            return Status(ErrorCode::InvalidArgument, "pull page's next cursor is behind an item");
+        }
+    }
+    return Status::ok();
+}
+
 Result<PushReplyPlan> interpretPushResponse(const PushRequest& sent, const PushResponse& reply)
 {
     if (reply.results.size() > sent.ops.size()) {

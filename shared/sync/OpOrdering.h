@@ -66,6 +66,12 @@ Cursor restartCursor(std::string_view serverEpoch);
 std::vector<std::uint64_t> journalOpsToRepush(std::vector<std::uint64_t> journalDevSeqs,
                                               std::uint64_t nextExpectedSeq);
 
+// Checks a pull page against the cursor it answers, before anything is applied: an epoch_reset page restarts at
+// {epoch, 0}; otherwise the epoch is the cursor's (or the cursor was empty), every item's seq is above the
+// cursor's and next.seq never goes back. InvalidArgument (do not apply; treat as transient) otherwise. This is
+// also the harness's "cursor is monotonic" oracle.
+Status checkPullPage(const Cursor& sent, const PullResponse& page);
+
 // ---- Client side: reading a push response -------------------------------------------------------------------
 
 struct PushReplyPlan {

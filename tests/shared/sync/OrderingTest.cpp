@@ -154,6 +154,26 @@ TEST_CASE("epoch checks and re-push after a server restore")
     CHECK(journalOpsToRepush({1, 2}, 3).empty());
 }
 
+TEST_CASE("checkPullPage: cursors only move forward, epoch changes only through epoch_reset")
+{
+    PullItem item;
+    item.seq = 12;
+    item.kind = PullItemKind::Revoke;
+    item.recordId = kRecord;
+    const Cursor at10{"e1", 10};
+    CHECK(checkPullPage(at10, PullResponse{"e1", false, {item}, Cursor{"e1", 15}, false}).isOk());
+    CHECK(checkPullPage(at10, PullResponse{"e1", false, {}, Cursor{"e1", 10}, false}).isOk());
+    CHECK(checkPullPage(Cursor{"", 0}, PullResponse{"e1", false, {item}, Cursor{"e1", 12}, true}).isOk());
+    CHECK(checkPullPage(at10, PullResponse{"e2", true, {}, Cursor{"e2", 0}, true}).isOk());
+
+    CHECK_FALSE(checkPullPage(at10, PullResponse{"e2", false, {item}, Cursor{"e2", 12}, false}).isOk());
+    CHECK_FALSE(checkPullPage(at10, PullResponse{"e1", false, {}, Cursor{"e1", 9}, false}).isOk());
+    CHECK_FALSE(checkPullPage(Cursor{"e1", 12}, PullResponse{"e1", false, {item}, Cursor{"e1", 12}, false}).isOk());
+    CHECK_FALSE(checkPullPage(at10, PullResponse{"e1", false, {item}, Cursor{"e1", 11}, false}).isOk());
+    CHECK_FALSE(checkPullPage(at10, PullResponse{"e2", true, {}, Cursor{"e2", 5}, true}).isOk());
+    CHECK_FALSE(checkPullPage(at10, PullResponse{"e2", true, {item}, Cursor{"e2", 0}, true}).isOk());
+}
+
 TEST_CASE("interpretPushResponse: finals leave the outbox, deferred and unprocessed stay, mismatches are errors")
 {
     PushRequest sent{1, kDevice, {editOp(5), editOp(6), editOp(7)}};
