@@ -9,6 +9,7 @@
 #include "sync/PullMessages.h"
 #include "sync/PushMessages.h"
 #include "sync/SyncTuning.h"
+#include "sync/WireCodec.h"
 #include "sync/ZstdCodec.h"
 
 #include <cstddef>
@@ -79,6 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto decoded = zstdDecompress(text, tuning::kPushDecodedMaxBytes);
     check(!decoded.isOk() || decoded->size() <= tuning::kPushDecodedMaxBytes);
     (void)zstdFrameDictionaryId(text);
+    (void)decodeMessage(text, ContentEncoding::Zstd, kPullResponseLimits);
 
     if (size <= tuning::kMaxFieldPathBytes + 8) {
         auto path = FieldPath::parse(text);

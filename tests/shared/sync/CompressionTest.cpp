@@ -7,6 +7,7 @@
 #include "sync/JsonReader.h"
 #include "sync/PushMessages.h"
 #include "sync/SyncTuning.h"
+#include "sync/WireCodec.h"
 #include "sync/ZstdCodec.h"
 
 #include <doctest/doctest.h>
@@ -261,4 +262,41 @@ TEST_CASE("measurement: wire bytes of 20 village reports (printed, not asserted)
                 "(trained on the other 10) %.3f\n",
                 ratio(heldOutPlain, heldOutRaw), ratio(heldOutDict, heldOutRaw));
     CHECK(push3 < pushText.size());  // sanity only: the figures above are the point
+}
+
+TEST_CASE("WireCodec: body bytes to message with per-route limits, both encodings")
+{
+    CHECK(*parseContentEncoding("") == ContentEncoding::Identity);
+    CHECK(*parseContentEncoding("identity") == ContentEncoding::Identity);
+    CHECK(*parseContentEncoding(" ZSTD ") == ContentEncoding::Zstd);
+    auto gzip = parseContentEncoding("gzip");
+    REQUIRE_FALSE(gzip.isOk());
+    CHECK(gzip.status().code() == ErrorCode::FailedPrecondition);
+    CHECK(contentEncodingName(ContentEncoding::Zstd) == "zstd");
+
+    const PushRequest push{1, kDevice, {editOp(1), editOp(2)}};
+    for (ContentEncoding encoding : {ContentEncoding::Identity, ContentEncoding::Zstd}) {
+        CAPTURE(contentEncodingName(encoding));
+        auto body = encodeMessage(toJson(push), encoding);
+        REQUIRE(body.isOk());
+        auto json = decodeMessage(*body, encoding, kPushRequestLimits);
+        REQUIRE_MESSAGE(json.isOk(), json.status().toString());
+        auto back = parsePushRequest(*json);
+        REQUIRE(back.isOk());
+        CHECK(*back == push);
+        auto tooBig = decodeMessage(*body, encoding, RouteLimits{body->size() - 1, 1 << 20});
+        CHECK(tooBig.status().code() == ErrorCode::ResourceExhausted);
+    }
+
+    // Small on the wire, large once decoded: refused by the decoded cap, before any JSON parsing.
+    const std::string padded = "{\"pad\":\"" + std::string(3 * 1024 * 1024, ' ') + "\"}";
+    auto bomb = zstdCompress(padded);
+    REQUIRE(bomb.isOk());
+    REQUIRE(bomb->size() < tuning::kPushBodyMaxBytes);
+    auto refused = decodeMessage(*bomb, ContentEncoding::Zstd, kPushRequestLimits);
+    CHECK(refused.status().code() == ErrorCode::ResourceExhausted);
+    auto notZstd = decodeMessage("{}", ContentEncoding::Zstd, kPushRequestLimits);
+    CHECK_FALSE(notZstd.isOk());
+    auto badJson = decodeMessage("{\"a\":", ContentEncoding::Identity, kPullRequestLimits);
+    CHECK(badJson.status().code() == ErrorCode::ParseError);
 }
