@@ -47,6 +47,7 @@ struct BlobChunk {
 // Header names and codecs.
 inline constexpr std::string_view kUploadOffsetHeader = "Upload-Offset";
 inline constexpr std::string_view kUploadChecksumHeader = "Upload-Checksum";
+inline constexpr std::string_view kUploadLengthHeader = "Upload-Length";  // HEAD: the file size
 // Strict decimal without sign, spaces or leading zeros (except "0"), at most 2^53-1.
 Result<std::uint64_t> parseUploadOffset(std::string_view text);
 std::string formatChecksumHeader(std::string_view chunkSha256);  // "sha256 <hex>"

@@ -1,7 +1,6 @@
 #include "sync/BodyMerge.h"
 
 #include <set>
-#include <type_traits>
 
 namespace dantoc::sync {
 
