@@ -1,0 +1,10 @@
+# `dantoc validate` tested as a real process (tests/client/cli/*.cpp), when the dantoc tool is built.
+if(TARGET dantoc)
+    file(GLOB client_cli_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
+    add_executable(test_client_cli ${client_cli_test_sources})
+    target_link_libraries(test_client_cli PRIVATE dantoc_test_main dantoc_warnings nlohmann_json::nlohmann_json)
+    add_dependencies(test_client_cli dantoc)
+    target_compile_definitions(test_client_cli PRIVATE DANTOC_CLI="$<TARGET_FILE:dantoc>")
+    add_test(NAME client_cli COMMAND test_client_cli)
+    set_tests_properties(client_cli PROPERTIES LABELS "client;cli")
+endif()
