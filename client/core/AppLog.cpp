@@ -1,0 +1,116 @@
+#include "core/AppLog.h"
+
+#include <QString>
+#include <QtGlobal>
+
+#include <cstdio>
+#include <mutex>
+
+namespace dantoc::client {
+
+namespace {
+
+std::mutex g_mutex;
+AppLog* g_log = nullptr;
+
+const char* levelName(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::Debug:
+        return "debug";
+    case LogLevel::Info:
+        return "info";
+    case LogLevel::Warning:
+        return "warning";
+    case LogLevel::Error:
+        return "error";
+    }
+    return "?";
+}
+
+void qtHandler(QtMsgType type, const QMessageLogContext&, const QString& message)
+{
+    LogLevel level = LogLevel::Debug;
+    switch (type) {
+    case QtDebugMsg:
+        level = LogLevel::Debug;
+        break;
+    case QtInfoMsg:
+        level = LogLevel::Info;
+        break;
+    case QtWarningMsg:
+        level = LogLevel::Warning;
+        break;
+    case QtCriticalMsg:
+    case QtFatalMsg:
+        level = LogLevel::Error;
+        break;
+    }
+    logMessage(level, message.toStdString());
+}
+
+}  // namespace
+
+Status AppLog::write(LogLevel level, std::string_view message)
+{
+    auto stmt = m_connection.prepare("INSERT INTO app_log(at, level, message) VALUES(?1, ?2, ?3)");
+    if (!stmt) {
+        return stmt.status();
+    }
+    Status status = stmt->bindInt64(1, m_clock.nowUnixMillis());
+    if (status) status = stmt->bindText(2, levelName(level));
+    if (status) status = stmt->bindText(3, message);
+    if (status) status = stmt->execute();
+    if (status && ++m_writesSincePrune >= 100) {
+        m_writesSincePrune = 0;
+        status = m_connection.exec("DELETE FROM app_log WHERE id <= (SELECT max(id) FROM app_log) - " +
+                                   std::to_string(kMaxRows));
+    }
+    return status;
+}
+
+Result<std::vector<std::string>> AppLog::recent(int limit)
+{
+    auto stmt = m_connection.prepare(
+        "SELECT level, message FROM (SELECT id, level, message FROM app_log ORDER BY id DESC LIMIT ?1) ORDER BY id");
+    if (!stmt) {
+        return stmt.status();
+    }
+    if (Status status = stmt->bindInt64(1, limit); !status) {
+        return status;
+    }
+    std::vector<std::string> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.status();
+        }
+        if (!*row) {
+            break;
+        }
+        out.push_back(stmt->columnText(0) + ": " + stmt->columnText(1));
+    }
+    return out;
+}
+
+void AppLog::install(AppLog* log)
+{
+    std::lock_guard lock(g_mutex);
+    g_log = log;
+    qInstallMessageHandler(log != nullptr ? &qtHandler : nullptr);
+}
+
+void logMessage(LogLevel level, std::string_view message)
+{
+    std::lock_guard lock(g_mutex);
+    if (g_log != nullptr) {
+        if (g_log->write(level, message)) {
+            return;
+        }
+    }
+    if (level == LogLevel::Warning || level == LogLevel::Error) {
+        std::fprintf(stderr, "dantoc %s: %.*s\n", levelName(level), static_cast<int>(message.size()), message.data());
+    }
+}
+
+}  // namespace dantoc::client

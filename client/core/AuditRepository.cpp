@@ -1,0 +1,64 @@
+#include "core/AuditRepository.h"
+
+namespace dantoc::client {
+
+Result<std::int64_t> AuditRepository::append(const std::string& actor, const std::string& action,
+                                             const std::string& recordId, const std::string& detail)
+{
+    if (actor.empty() || action.empty()) {
+        return Status(ErrorCode::InvalidArgument, "an audit entry needs an actor and an action");
+    }
+    auto stmt = m_connection.prepare(
+        "INSERT INTO audit_log(at, actor, action, record_id, detail) VALUES(?1, ?2, ?3, ?4, ?5)");
+    if (!stmt) {
+        return stmt.status();
+    }
+    Status status = stmt->bindInt64(1, m_clock.nowUnixMillis());
+    if (status) status = stmt->bindText(2, actor);
+    if (status) status = stmt->bindText(3, action);
+    if (status) status = recordId.empty() ? stmt->bindNull(4) : stmt->bindText(4, recordId);
+    if (status) status = stmt->bindText(5, detail);
+    if (status) status = stmt->execute();
+    if (!status) {
+        return status;
+    }
+    return m_connection.lastInsertRowId();
+}
+
+Result<std::vector<AuditEntry>> AuditRepository::list(const std::string& recordId, int limit)
+{
+    const char* sql = recordId.empty()
+                          ? "SELECT * FROM (SELECT id, at, actor, action, record_id, detail FROM audit_log "
+                            "ORDER BY id DESC LIMIT ?2) ORDER BY id"
+                          : "SELECT id, at, actor, action, record_id, detail FROM audit_log WHERE record_id = ?1 "
+                            "ORDER BY id LIMIT ?2";
+    auto stmt = m_connection.prepare(sql);
+    if (!stmt) {
+        return stmt.status();
+    }
+    Status status = recordId.empty() ? Status::ok() : stmt->bindText(1, recordId);
+    if (status) status = stmt->bindInt64(2, limit);
+    if (!status) {
+        return status;
+    }
+    std::vector<AuditEntry> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.status();
+        }
+        if (!*row) {
+            break;
+        }
+        AuditEntry& entry = out.emplace_back();
+        entry.id = stmt->columnInt64(0);
+        entry.at = stmt->columnInt64(1);
+        entry.actor = stmt->columnText(2);
+        entry.action = stmt->columnText(3);
+        entry.recordId = stmt->columnText(4);
+        entry.detail = stmt->columnText(5);
+    }
+    return out;
+}
+
+}  // namespace dantoc::client

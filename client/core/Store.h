@@ -1,0 +1,72 @@
+// Store: one enrolled account's encrypted local store, a directory holding store.db (SQLCipher), store.hdr
+// (plaintext KDF header, no data) and attachments/ (encrypted files). Owns the Connection; not thread-safe: use
+// it, its repositories and its Qt database from one thread.
+#pragma once
+
+#include "core/Connection.h"
+#include "core/KeyDerivation.h"
+#include "core/Schema.h"
+
+#include "base/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <filesystem>
+#include <memory>
+#include <string_view>
+
+namespace dantoc::client {
+
+struct StoreOptions
+{
+    KdfParams kdf = KdfParams::production();
+    int schemaVersion = kCurrentSchemaVersion;  // tests build older stores with this
+};
+
+struct StoreHeader;
+
+class Store
+{
+public:
+    static constexpr const char* kDatabaseFile = "store.db";
+    static constexpr const char* kHeaderFile = "store.hdr";
+    static constexpr const char* kAttachmentsDir = "attachments";
+
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // A new store in `directory` (created if needed); AlreadyExists if one is there.
+    static Result<std::unique_ptr<Store>> create(const std::filesystem::path& directory, std::string_view passphrase,
+                                                 const StoreOptions& options = {});
+    // Unlocks and migrates. Wrong passphrase: Unauthenticated ("wrong passphrase"), the files untouched.
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& directory, std::string_view passphrase,
+                                               const StoreOptions& options = {});
+    static bool exists(const std::filesystem::path& directory);
+
+    // Re-keys under a fresh salt. Crash-safe; see the ordering comment in Store.cpp.
+    Status changePassphrase(std::string_view oldPassphrase, std::string_view newPassphrase);
+
+    Connection& connection() { return *m_connection; }
+    const std::filesystem::path& directory() const { return m_directory; }
+    std::filesystem::path databasePath() const { return m_directory / kDatabaseFile; }
+    std::filesystem::path attachmentsPath() const { return m_directory / kAttachmentsDir; }
+
+    // A QSqlDatabase over this store's connection (our SQLCipher driver; Qt's QSQLITE never sees the file), for
+    // QSqlQueryModel/QSqlTableModel. Registered under `connectionName`, removed when the Store dies.
+    QSqlDatabase qtDatabase(const QString& connectionName);
+
+private:
+    Store(std::filesystem::path directory, std::unique_ptr<Connection> connection, StoreOptions options);
+    static Result<std::unique_ptr<Connection>> unlock(const std::filesystem::path& directory,
+                                                      std::string_view passphrase, StoreHeader* headerOut);
+
+    std::filesystem::path m_directory;
+    std::shared_ptr<Connection> m_connection;
+    StoreOptions m_options;
+    QStringList m_qtConnections;
+};
+
+}  // namespace dantoc::client

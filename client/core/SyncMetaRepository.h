@@ -1,0 +1,43 @@
+// SyncMetaRepository: small key/value state of the sync client (table sync_meta): device id, server epoch,
+// per-stream pull cursors, server URL and fingerprint, account. Not thread-safe (the Connection's thread).
+#pragma once
+
+#include "core/Connection.h"
+
+#include "base/Result.h"
+
+#include <optional>
+#include <string>
+
+namespace dantoc::client {
+
+class SyncMetaRepository
+{
+public:
+    static constexpr const char* kDeviceId = "device_id";
+    static constexpr const char* kServerEpoch = "server_epoch";
+    static constexpr const char* kNextDevSeq = "next_dev_seq";
+    static constexpr const char* kServerUrl = "server_url";
+    static constexpr const char* kServerFingerprint = "server_fingerprint";
+    static constexpr const char* kAccount = "account";
+
+    explicit SyncMetaRepository(Connection& connection) : m_connection(connection) {}
+
+    Result<std::optional<std::string>> get(const std::string& key);
+    Status set(const std::string& key, const std::string& value);
+    Status remove(const std::string& key);
+
+    // The pull cursor of one stream ("records", "catalogs"...); "" when none yet.
+    Result<std::string> cursor(const std::string& stream);
+    Status setCursor(const std::string& stream, const std::string& cursor);
+
+    // This device's id, created (a UUID) on first use and then stable.
+    Result<std::string> deviceId();
+    // A new device id (after the server reports a cloned/restored database: device_fork).
+    Result<std::string> resetDeviceId();
+
+private:
+    Connection& m_connection;
+};
+
+}  // namespace dantoc::client
