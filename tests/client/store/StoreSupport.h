@@ -37,3 +37,19 @@ inline std::unique_ptr<client::Store> openStore(const std::filesystem::path& dir
 }
 
 }  // namespace dantoc::test
+
+#include <QCoreApplication>
+
+namespace dantoc::test {
+
+// Qt SQL wants an application object for plugin lookup; one per test process.
+inline void ensureQtApp()
+{
+    static int argc = 1;
+    static char name[] = "test_client_store";
+    static char* argv[] = {name, nullptr};
+    static QCoreApplication* app = QCoreApplication::instance() ? nullptr : new QCoreApplication(argc, argv);
+    (void)app;
+}
+
+}  // namespace dantoc::test
