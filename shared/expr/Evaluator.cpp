@@ -135,20 +135,22 @@ Value Evaluator::eval(const Node& node) const
     }
     case NodeKind::Arithmetic: {
         Value acc = eval(*node.children[0]);
+        Value scratch;
         for (std::size_t i = 1; i < node.children.size(); ++i) {
-            const Value next = eval(*node.children[i]);
-            acc = applyArithmetic(node.ops[i - 1], acc, next);
+            acc = applyArithmetic(node.ops[i - 1], acc, ref(*node.children[i], scratch));
         }
         return acc;
     }
     case NodeKind::And: return logical(node, true);
     case NodeKind::Or: return logical(node, false);
     case NodeKind::Compare: {
-        const Value left = eval(*node.children[0]);
+        Value leftScratch;
+        const Value& left = ref(*node.children[0], leftScratch);
         if (left.isNull()) {
             return {};  // the right side cannot change the answer
         }
-        return applyComparison(node.op, left, eval(*node.children[1]));
+        Value rightScratch;
+        return applyComparison(node.op, left, ref(*node.children[1], rightScratch));
     }
     case NodeKind::In: return membership(node);
     case NodeKind::Call: return call(node);

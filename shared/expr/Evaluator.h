@@ -17,6 +17,15 @@ public:
     Value eval(const Node& node) const;
 
 private:
+    // The value of `node`: a literal by reference (no copy), anything else evaluated into `scratch`.
+    const Value& ref(const Node& node, Value& scratch) const
+    {
+        if (node.kind == NodeKind::Literal) {
+            return node.value;
+        }
+        scratch = eval(node);
+        return scratch;
+    }
     Value call(const Node& node) const;  // Functions.cpp
     Value logical(const Node& node, bool isAnd) const;
     Value membership(const Node& node) const;

@@ -41,36 +41,6 @@ Value Value::list(List items)
     return v;
 }
 
-Value::Kind Value::kind() const
-{
-    return static_cast<Kind>(m_data.index());
-}
-
-bool Value::asBool() const
-{
-    return std::get<bool>(m_data);
-}
-
-double Value::asNumber() const
-{
-    return std::get<double>(m_data);
-}
-
-const std::string& Value::asText() const
-{
-    return std::get<std::string>(m_data);
-}
-
-Date Value::asDate() const
-{
-    return std::get<Date>(m_data);
-}
-
-const Value::List& Value::asList() const
-{
-    return std::get<List>(m_data);
-}
-
 bool operator==(const Value& a, const Value& b)
 {
     // variant's == compares doubles with ==, so NaN != NaN and 0.0 == -0.0, as numbers should.

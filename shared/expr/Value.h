@@ -30,7 +30,7 @@ public:
     static Value date(Date d);
     static Value list(List items);
 
-    Kind kind() const;
+    Kind kind() const { return static_cast<Kind>(m_data.index()); }
     bool isNull() const { return kind() == Kind::Null; }
     bool isBool() const { return kind() == Kind::Bool; }
     bool isNumber() const { return kind() == Kind::Number; }
@@ -38,12 +38,12 @@ public:
     bool isDate() const { return kind() == Kind::Date; }
     bool isList() const { return kind() == Kind::List; }
 
-    // Accessors: precondition is the matching kind.
-    bool asBool() const;
-    double asNumber() const;
-    const std::string& asText() const;
-    Date asDate() const;
-    const List& asList() const;
+    // Accessors: precondition is the matching kind (inline: they are on the evaluator's hot path).
+    bool asBool() const { return std::get<bool>(m_data); }
+    double asNumber() const { return std::get<double>(m_data); }
+    const std::string& asText() const { return std::get<std::string>(m_data); }
+    Date asDate() const { return std::get<Date>(m_data); }
+    const List& asList() const { return std::get<List>(m_data); }
 
     // Structural equality (numbers compare by value, lists element-wise). This is C++ equality; the language's
     // `=` adds null semantics on top (see Evaluator).
