@@ -1,0 +1,357 @@
+#include "text/VietnameseText.h"
+
+#include <array>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace dantoc::text {
+
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes one code point at `pos` (advancing it); malformed input yields U+FFFD and consumes one byte.
+char32_t decodeNext(std::string_view s, std::size_t& pos)
+{
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    int length = 0;
+    char32_t cp = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        length = 2;
+        cp = b0 & 0x1F;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        length = 3;
+        cp = b0 & 0x0F;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        length = 4;
+        cp = b0 & 0x07;
+    } else {
+        ++pos;
+        return kReplacement;
+    }
+    if (pos + static_cast<std::size_t>(length) > s.size()) {
+        ++pos;
+        return kReplacement;
+    }
+    for (int i = 1; i < length; ++i) {
+        const auto b = static_cast<unsigned char>(s[pos + static_cast<std::size_t>(i)]);
+        if ((b & 0xC0) != 0x80) {
+            ++pos;
+            return kReplacement;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    const bool overlong = (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++pos;
+        return kReplacement;
+    }
+    pos += static_cast<std::size_t>(length);
+    return cp;
+}
+
+void append(std::string& out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+std::vector<char32_t> decodeAll(std::string_view s)
+{
+    std::vector<char32_t> out;
+    out.reserve(s.size());
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        out.push_back(decodeNext(s, pos));
+    }
+    return out;
+}
+
+// The twelve Vietnamese vowels (a ă â e ê i o ô ơ u ư y), each in tone order: none, grave, hook, tilde, acute,
+// dot below. Index = vowel * 6 + tone.
+constexpr int kVowels = 12;
+constexpr int kTones = 6;
+constexpr std::string_view kLowerRows = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵ";
+constexpr std::string_view kUpperRows = "AÀẢÃÁẠĂẰẲẴẮẶÂẦẨẪẤẬEÈẺẼÉẸÊỀỂỄẾỆIÌỈĨÍỊOÒỎÕÓỌÔỒỔỖỐỘƠỜỞỠỚỢUÙỦŨÚỤƯỪỬỮỨỰYỲỶỸÝỴ";
+constexpr std::string_view kVowelBase = "aaaeeiooouuy";  // vowel index -> ASCII base
+// vowel index -> letter of kAlphabet
+constexpr std::array<std::string_view, kVowels> kVowelLetters = {"a", "ă", "â", "e", "ê", "i",
+                                                                  "o", "ô", "ơ", "u", "ư", "y"};
+
+struct VowelInfo {
+    int vowel = 0;
+    int tone = 0;
+    bool upper = false;
+};
+
+struct Tables {
+    std::unordered_map<char32_t, VowelInfo> vowels;
+    std::array<std::array<std::array<char32_t, 2>, kTones>, kVowels> compose{};  // [vowel][tone][upper]
+    std::unordered_map<char32_t, int> alphabetRank;                               // lowercase letter -> rank
+
+    Tables()
+    {
+        const auto lower = decodeAll(kLowerRows);
+        const auto upper = decodeAll(kUpperRows);
+        for (int v = 0; v < kVowels; ++v) {
+            for (int t = 0; t < kTones; ++t) {
+                const auto i = static_cast<std::size_t>(v * kTones + t);
+                vowels[lower[i]] = VowelInfo{v, t, false};
+                vowels[upper[i]] = VowelInfo{v, t, true};
+                compose[static_cast<std::size_t>(v)][static_cast<std::size_t>(t)] = {lower[i], upper[i]};
+            }
+        }
+        const auto alphabet = decodeAll("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz");
+        for (std::size_t i = 0; i < alphabet.size(); ++i) {
+            alphabetRank[alphabet[i]] = static_cast<int>(i);
+        }
+    }
+};
+
+const Tables& tables()
+{
+    static const Tables instance;
+    return instance;
+}
+
+// Latin-1 U+00C0-U+00FF and Latin Extended-A U+0100-U+017F -> lowercase ASCII base letter ('*' = none).
+constexpr std::string_view kLatin1Base = "aaaaaa*ceeeeiiiidnooooo*ouuuuy**aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
+constexpr std::string_view kLatinExtABase =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkk*llllllllllnnnnnnn**oooooo**rrrrrrssssssss"
+    "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+static_assert(kLatin1Base.size() == 64);
+static_assert(kLatinExtABase.size() == 128);
+
+// ASCII base letter (lowercase) of a precomposed Latin letter, or 0.
+char latinBase(char32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z') {
+        return static_cast<char>(cp - 'A' + 'a');
+    }
+    if (cp >= 'a' && cp <= 'z') {
+        return static_cast<char>(cp);
+    }
+    const auto& vowels = tables().vowels;
+    if (auto it = vowels.find(cp); it != vowels.end()) {
+        return kVowelBase[static_cast<std::size_t>(it->second.vowel)];
+    }
+    char c = '*';
+    if (cp >= 0xC0 && cp <= 0xFF) {
+        c = kLatin1Base[cp - 0xC0];
+    } else if (cp >= 0x100 && cp <= 0x17F) {
+        c = kLatinExtABase[cp - 0x100];
+    } else if (cp >= 0x1CD && cp <= 0x1D4) {
+        c = "aaiioouu"[cp - 0x1CD];  // Ǎ ǎ Ǐ ǐ Ǒ ǒ Ǔ ǔ
+    }
+    return c == '*' ? '\0' : c;
+}
+
+bool isCombiningMark(char32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
+
+int toneOfMark(char32_t mark)
+{
+    switch (mark) {
+    case 0x300:
+    case 0x340:
+        return 1;
+    case 0x309:
+        return 2;
+    case 0x303:
+        return 3;
+    case 0x301:
+    case 0x341:
+        return 4;
+    case 0x323:
+        return 5;
+    default:
+        return 0;
+    }
+}
+
+// The vowel that `vowel` becomes with modifier `mark` (U+0302 circumflex, U+0306 breve, U+031B horn), or -1.
+int applyModifier(int vowel, char32_t mark)
+{
+    if (mark == 0x302) {
+        return vowel == 0 ? 2 : vowel == 3 ? 4 : vowel == 6 ? 7 : -1;
+    }
+    if (mark == 0x306) {
+        return vowel == 0 ? 1 : -1;
+    }
+    if (mark == 0x31B) {
+        return vowel == 6 ? 8 : vowel == 9 ? 10 : -1;
+    }
+    return -1;
+}
+
+std::vector<char32_t> composeCodepoints(const std::vector<char32_t>& in)
+{
+    const auto& t = tables();
+    std::vector<char32_t> out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        auto it = t.vowels.find(in[i]);
+        if (it == t.vowels.end()) {
+            out.push_back(in[i]);
+            continue;
+        }
+        VowelInfo info = it->second;
+        std::size_t j = i + 1;
+        while (j < in.size() && isCombiningMark(in[j])) {
+            const int tone = toneOfMark(in[j]);
+            if (tone != 0) {
+                if (info.tone != 0) {
+                    break;
+                }
+                info.tone = tone;
+            } else {
+                const int modified = applyModifier(info.vowel, in[j]);
+                if (modified < 0) {
+                    break;
+                }
+                info.vowel = modified;
+            }
+            ++j;
+        }
+        out.push_back(t.compose[static_cast<std::size_t>(info.vowel)][static_cast<std::size_t>(info.tone)]
+                               [info.upper ? 1 : 0]);
+        i = j - 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string foldForSearch(std::string_view utf8)
+{
+    std::string out;
+    out.reserve(utf8.size());
+    std::size_t pos = 0;
+    while (pos < utf8.size()) {
+        const char32_t cp = decodeNext(utf8, pos);
+        if (isCombiningMark(cp)) {
+            continue;
+        }
+        if (cp < 0x80) {
+            out.push_back(cp >= 'A' && cp <= 'Z' ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp));
+            continue;
+        }
+        if (const char base = latinBase(cp); base != '\0') {
+            out.push_back(base);
+        } else {
+            append(out, cp);
+        }
+    }
+    return out;
+}
+
+std::string composeNfcVietnamese(std::string_view utf8)
+{
+    std::string out;
+    out.reserve(utf8.size());
+    for (char32_t cp : composeCodepoints(decodeAll(utf8))) {
+        append(out, cp);
+    }
+    return out;
+}
+
+namespace {
+
+struct SortKey {
+    std::vector<int> primary;
+    std::vector<int> secondary;
+    std::vector<int> tertiary;
+};
+
+SortKey sortKey(std::string_view s)
+{
+    const auto& t = tables();
+    constexpr int kLetterBase = 0x200000;  // letters after every other code point
+    SortKey key;
+    for (char32_t cp : composeCodepoints(decodeAll(s))) {
+        if (isCombiningMark(cp)) {
+            continue;  // an uncombined mark: ignored here, the final byte comparison of
+                       // the composed texts breaks the tie
+        }
+        int letter = -1;
+        int tone = 0;
+        bool upper = false;
+        if (auto it = t.vowels.find(cp); it != t.vowels.end()) {
+            const auto letters = decodeAll(kVowelLetters[static_cast<std::size_t>(it->second.vowel)]);
+            letter = t.alphabetRank.at(letters.front());
+            tone = it->second.tone;
+            upper = it->second.upper;
+        } else if (cp == 0x111 || cp == 0x110) {  // đ Đ
+            letter = t.alphabetRank.at(0x111);
+            upper = cp == 0x110;
+        } else if (const char base = latinBase(cp); base != '\0') {
+            letter = t.alphabetRank.at(static_cast<char32_t>(base));
+            upper = (cp >= 'A' && cp <= 'Z');
+            if (cp >= 0x80) {
+                tone = kTones;  // a foreign accented letter sorts after the Vietnamese tones of its base
+            }
+        }
+        if (letter >= 0) {
+            key.primary.push_back(kLetterBase + letter);
+        } else {
+            key.primary.push_back(static_cast<int>(cp));
+        }
+        key.secondary.push_back(tone);
+        key.tertiary.push_back(upper ? 1 : 0);
+    }
+    return key;
+}
+
+int compareVectors(const std::vector<int>& a, const std::vector<int>& b)
+{
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i]) {
+            return a[i] < b[i] ? -1 : 1;
+        }
+    }
+    if (a.size() == b.size()) {
+        return 0;
+    }
+    return a.size() < b.size() ? -1 : 1;
+}
+
+}  // namespace
+
+int compareVietnamese(std::string_view a, std::string_view b)
+{
+    const std::string ca = composeNfcVietnamese(a);
+    const std::string cb = composeNfcVietnamese(b);
+    const SortKey ka = sortKey(ca);
+    const SortKey kb = sortKey(cb);
+    if (int c = compareVectors(ka.primary, kb.primary); c != 0) {
+        return c;
+    }
+    if (int c = compareVectors(ka.secondary, kb.secondary); c != 0) {
+        return c;
+    }
+    if (int c = compareVectors(ka.tertiary, kb.tertiary); c != 0) {
+        return c;
+    }
+    const int c = ca.compare(cb);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
+
+}  // namespace dantoc::text
