@@ -5,13 +5,21 @@
 #include "admin/Unit.h"
 #include "base/Result.h"
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace dantoc::admin {
+
+// Hash for heterogeneous (string_view) lookup in unordered maps keyed by std::string.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 class AdminTree
 {
@@ -69,8 +77,11 @@ private:
     std::vector<Unit> m_units;
     std::vector<LineageEvent> m_lineage;
     std::vector<LevelScheme> m_schemes;
-    std::unordered_map<std::string, std::vector<std::size_t>> m_byCode;      // versions, by validFrom
-    std::unordered_map<std::string, std::vector<std::size_t>> m_byParent;    // by code
+    using Index = std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>>;
+    const Unit* findIndexed(std::string_view code, std::string_view date, std::size_t* index) const;
+
+    Index m_byCode;    // versions of a code, by validFrom
+    Index m_byParent;  // units naming this parent code, by code
     std::vector<std::vector<std::size_t>> m_successors;    // per unit index
     std::vector<std::vector<std::size_t>> m_predecessors;  // per unit index
 
