@@ -1,0 +1,195 @@
+#include "AdminCommands.h"
+
+#include "audit/AuditChain.h"
+#include "base/Uuid.h"
+
+namespace dantoc::server {
+
+namespace {
+
+const std::vector<Unit>& demoUnits()
+{
+    // Post-reform (1 July 2025) Lào Cai: province 15, communes directly under it (no district level).
+    static const std::vector<Unit> units = {
+        {"02647", "Phường Lào Cai", "commune", "15"},
+        {"02671", "Phường Cam Đường", "commune", "15"},
+        {"02680", "Xã Hợp Thành", "commune", "15"},
+        {"02683", "Xã Bát Xát", "commune", "15"},
+        {"02686", "Xã A Mú Sung", "commune", "15"},
+    };
+    return units;
+}
+
+Result<Account> accountNamed(Store& store, const std::string& username)
+{
+    auto found = store.accountByUsername(username);
+    if (!found) {
+        return found.status();
+    }
+    if (!found->has_value()) {
+        return Status(ErrorCode::NotFound, "no account named \"" + username + "\"");
+    }
+    return **found;
+}
+
+}  // namespace
+
+Status seedUnits(Store& store, bool demo)
+{
+    if (Status s = store.upsertUnit({"15", "Tỉnh Lào Cai", "province", ""}); !s) {
+        return s;
+    }
+    if (demo) {
+        for (const Unit& unit : demoUnits()) {
+            if (Status s = store.upsertUnit(unit); !s) {
+                return s;
+            }
+        }
+    }
+    return Status::ok();
+}
+
+Result<CreatedAccount> addAccount(Store& store, const PasswordHasher& hasher, const std::string& username,
+                                  const std::string& role, const std::string& unitCode,
+                                  const std::string& displayName, std::int64_t now)
+{
+    auto parsedRole = roleFromName(role);
+    if (!parsedRole) {
+        return Status(ErrorCode::InvalidArgument, "unknown role \"" + role + "\"");
+    }
+    auto unit = store.unitByCode(unitCode);
+    if (!unit) {
+        return unit.status();
+    }
+    if (!unit->has_value()) {
+        return Status(ErrorCode::InvalidArgument, "unknown unit \"" + unitCode + "\"");
+    }
+    CreatedAccount created{username, role, unitCode, PasswordHasher::generatePassword()};
+    auto hashed = hasher.hash(created.password);
+    if (!hashed) {
+        return hashed.status();
+    }
+    Account account;
+    account.id = newUuid();
+    account.username = username;
+    account.displayName = displayName.empty() ? username : displayName;
+    account.role = *parsedRole;
+    account.unitCode = unitCode;
+    account.passwordHash = *hashed;
+    account.mustChangePassword = true;
+    account.createdAt = now;
+    account.updatedAt = now;
+    const nlohmann::json detail = {{"username", username}, {"role", role}, {"unit_code", unitCode}};
+    if (Status s = store.insertAccount(account, {now, "cli", "account.create", account.id, detail.dump()}); !s) {
+        return s;
+    }
+    return created;
+}
+
+Result<std::vector<CreatedAccount>> seedAccounts(Store& store, const PasswordHasher& hasher, bool demo,
+                                                 std::int64_t now)
+{
+    std::vector<std::tuple<std::string, std::string, std::string, std::string>> wanted = {
+        {"admin", "provincial_admin", "15", "Quản trị Ban Dân tộc tỉnh"}};
+    if (demo) {
+        wanted.emplace_back("viewer", "provincial_viewer", "15", "Lãnh đạo Ban Dân tộc tỉnh");
+        for (const Unit& unit : demoUnits()) {
+            wanted.emplace_back("xa" + unit.code, "commune_officer", unit.code, "Cán bộ " + unit.name);
+        }
+    }
+    std::vector<CreatedAccount> out;
+    for (const auto& [username, role, unit, name] : wanted) {
+        auto created = addAccount(store, hasher, username, role, unit, name, now);
+        if (!created) {
+            return created.status();
+        }
+        out.push_back(std::move(created.value()));
+    }
+    return out;
+}
+
+Status editAccount(Store& store, const std::string& username, const std::string& role, const std::string& unitCode,
+                   const std::string& displayName, std::int64_t now)
+{
+    auto account = accountNamed(store, username);
+    if (!account) {
+        return account.status();
+    }
+    nlohmann::json changes = nlohmann::json::object();
+    if (!role.empty()) {
+        auto parsedRole = roleFromName(role);
+        if (!parsedRole) {
+            return Status(ErrorCode::InvalidArgument, "unknown role \"" + role + "\"");
+        }
+        changes["role"] = {roleName(account->role), role};
+        account->role = *parsedRole;
+    }
+    if (!unitCode.empty()) {
+        auto unit = store.unitByCode(unitCode);
+        if (!unit || !unit->has_value()) {
+            return Status(ErrorCode::InvalidArgument, "unknown unit \"" + unitCode + "\"");
+        }
+        changes["unit_code"] = {account->unitCode, unitCode};
+        account->unitCode = unitCode;
+    }
+    if (!displayName.empty()) {
+        changes["display_name"] = {account->displayName, displayName};
+        account->displayName = displayName;
+    }
+    account->updatedAt = now;
+    if (Status s = store.updateAccount(*account, {now, "cli", "account.update", account->id, changes.dump()}); !s) {
+        return s;
+    }
+    return store.revokeAccountTokens(account->id);
+}
+
+Status closeAccount(Store& store, const std::string& username, std::int64_t now)
+{
+    auto account = accountNamed(store, username);
+    if (!account) {
+        return account.status();
+    }
+    account->closed = true;
+    account->updatedAt = now;
+    if (Status s = store.updateAccount(*account, {now, "cli", "account.close", account->id, "{}"}); !s) {
+        return s;
+    }
+    return store.revokeAccountTokens(account->id);
+}
+
+Result<std::string> resetAccountPassword(Store& store, const PasswordHasher& hasher, const std::string& username,
+                                         std::int64_t now)
+{
+    auto account = accountNamed(store, username);
+    if (!account) {
+        return account.status();
+    }
+    std::string password = PasswordHasher::generatePassword();
+    auto hashed = hasher.hash(password);
+    if (!hashed) {
+        return hashed.status();
+    }
+    account->passwordHash = *hashed;
+    account->mustChangePassword = true;
+    account->updatedAt = now;
+    if (Status s = store.updateAccount(*account, {now, "cli", "account.reset_password", account->id, "{}"}); !s) {
+        return s;
+    }
+    (void)store.revokeAccountTokens(account->id);
+    (void)store.clearLoginFailures(account->id);
+    return password;
+}
+
+Result<std::size_t> verifyAudit(Store& store)
+{
+    auto entries = store.allAudit();
+    if (!entries) {
+        return entries.status();
+    }
+    if (Status s = verifyAuditChain(*entries); !s) {
+        return s;
+    }
+    return entries->size();
+}
+
+}  // namespace dantoc::server

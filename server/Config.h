@@ -1,0 +1,37 @@
+// Server configuration: config.json in the data directory, written by `init`, read by `run`. Value type.
+#pragma once
+
+#include "base/Result.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace dantoc::server {
+
+struct Config {
+    std::filesystem::path dataDir;
+    std::string bindAddress = "127.0.0.1";
+    std::uint16_t port = 8443;
+    unsigned threads = 2;
+    std::filesystem::path certificateFile = "tls/server.crt";  // relative to dataDir unless absolute
+    std::filesystem::path privateKeyFile = "tls/server.key";
+    std::size_t maxConnections = 1024;
+    int handshakeTimeoutSeconds = 10;
+    int readTimeoutSeconds = 30;   // no progress for this long closes the connection
+    int writeTimeoutSeconds = 30;
+    int idleTimeoutSeconds = 60;   // keep-alive connection with no request
+    bool metricsFromLoopbackOnly = true;
+    unsigned passwordHashOpsLimit = 3;            // Argon2id cost; tests lower these
+    std::size_t passwordHashMemLimit = 64u << 20;  // bytes
+    bool enableTestRoutes = false;                 // only for the test suite (slow route for shutdown tests)
+
+    std::filesystem::path resolve(const std::filesystem::path& p) const { return p.is_absolute() ? p : dataDir / p; }
+
+    static Result<Config> load(const std::filesystem::path& dataDir);
+    Status save() const;  // atomically (temp file + rename)
+    std::string toJson() const;
+};
+
+}  // namespace dantoc::server

@@ -1,0 +1,35 @@
+#include "ServerApp.h"
+
+#include "http/BuiltinRoutes.h"
+
+namespace dantoc::server {
+
+namespace {
+// The router holds the authenticator by shared_ptr; the AuthService itself is owned by the app.
+struct AuthenticatorRef final : Authenticator {
+    explicit AuthenticatorRef(const AuthService& auth) : m_auth(auth) {}
+    Result<Principal> authenticate(const std::string& token) const override { return m_auth.authenticate(token); }
+    const AuthService& m_auth;
+};
+}  // namespace
+
+Result<std::unique_ptr<ServerApp>> ServerApp::open(const Config& config, const Clock* clock, AuthPolicy policy)
+{
+    std::unique_ptr<ServerApp> app(new ServerApp());
+    auto store = SqliteStore::open(config.dataDir);
+    if (!store) {
+        return store.status();
+    }
+    app->m_store = std::move(store.value());
+    const Clock& time = clock ? *clock : SystemClock::instance();
+    app->m_auth = std::make_unique<AuthService>(
+        *app->m_store, time, PasswordHasher(config.passwordHashOpsLimit, config.passwordHashMemLimit), policy);
+    app->m_scope = std::make_unique<StoreScopePolicy>(*app->m_store);
+    app->m_metrics = std::make_shared<Metrics>();
+    app->m_router = std::make_shared<Router>(std::make_shared<AuthenticatorRef>(*app->m_auth));
+    registerBuiltinRoutes(*app->m_router, config, app->m_metrics);
+    registerApiRoutes(*app->m_router, ApiContext{*app->m_store, *app->m_auth, *app->m_scope, time});
+    return app;
+}
+
+}  // namespace dantoc::server

@@ -1,0 +1,39 @@
+// ServerApp: the assembled server for one data directory: store, auth, scope policy, router (API + builtin routes)
+// and metrics. main() and the in-process tests build the same thing. Not copyable; thread-safe once built.
+#pragma once
+
+#include "Config.h"
+#include "api/ApiContext.h"
+#include "auth/AuthService.h"
+#include "http/Metrics.h"
+#include "http/Router.h"
+#include "scope/ScopePolicy.h"
+#include "store/SqliteStore.h"
+
+#include <memory>
+
+namespace dantoc::server {
+
+class ServerApp
+{
+public:
+    // clock: nullptr = the system clock; tests pass a ManualClock that outlives the app.
+    static Result<std::unique_ptr<ServerApp>> open(const Config& config, const Clock* clock = nullptr,
+                                                   AuthPolicy policy = {});
+
+    Store& store() { return *m_store; }
+    SqliteStore& sqliteStore() { return *m_store; }
+    AuthService& auth() { return *m_auth; }
+    std::shared_ptr<const Router> router() const { return m_router; }
+    std::shared_ptr<Metrics> metrics() const { return m_metrics; }
+
+private:
+    ServerApp() = default;
+    std::unique_ptr<SqliteStore> m_store;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<StoreScopePolicy> m_scope;
+    std::shared_ptr<Metrics> m_metrics;
+    std::shared_ptr<Router> m_router;
+};
+
+}  // namespace dantoc::server

@@ -1,0 +1,29 @@
+// Helpers shared by the API handlers: strict JSON bodies (shared/base parseJson; unknown fields and wrong types are
+// 400), Status → HTTP error mapping, account JSON. Stateless; thread-safe.
+#pragma once
+
+#include "base/Json.h"
+#include "http/ApiTypes.h"
+#include "store/StoreTypes.h"
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace dantoc::server {
+
+// The body as a JSON object whose keys are all in `allowed`, or the 400 response to send.
+std::variant<Json, ApiResponse> parseObjectBody(const ApiRequest& request,
+                                                std::initializer_list<const char*> allowed);
+
+// A string member: nullopt if absent; `bad` set when present but not a string.
+std::optional<std::string> optionalString(const Json& object, const char* key, bool& bad);
+
+ApiResponse errorFromStatus(const Status& status);
+ApiResponse badRequest(const std::string& message);
+ApiResponse forbidden(const std::string& message);
+
+Json accountJson(const Account& account);
+
+}  // namespace dantoc::server

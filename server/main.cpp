@@ -1,0 +1,271 @@
+// dantoc-server: the provincial sync server and its administration commands (see usage()).
+#include "AdminCommands.h"
+#include "Config.h"
+#include "Log.h"
+#include "ServerApp.h"
+#include "ServerSetup.h"
+#include "http/HttpServer.h"
+#include "tls/SelfSignedCertificate.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace dantoc;
+using namespace dantoc::server;
+
+namespace {
+
+struct Args {
+    std::vector<std::string> items;
+    std::optional<std::string> value(const std::string& name) const
+    {
+        for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+            if (items[i] == name) {
+                return items[i + 1];
+            }
+        }
+        return std::nullopt;
+    }
+    std::vector<std::string> values(const std::string& name) const
+    {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+            if (items[i] == name) {
+                out.push_back(items[i + 1]);
+            }
+        }
+        return out;
+    }
+    bool flag(const std::string& name) const
+    {
+        for (const auto& item : items) {
+            if (item == name) {
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+int usage()
+{
+    std::cerr << "usage:\n"
+                 "  dantoc-server init --data DIR [--demo] [--host NAME]... [--force]\n"
+                 "  dantoc-server run  --data DIR [--port N] [--bind ADDR]\n"
+                 "  dantoc-server user add --data DIR --username U --role ROLE --unit CODE [--name NAME]\n"
+                 "  dantoc-server user edit --data DIR --username U [--role ROLE] [--unit CODE] [--name NAME]\n"
+                 "  dantoc-server user close --data DIR --username U\n"
+                 "  dantoc-server user reset-password --data DIR --username U\n"
+                 "  dantoc-server audit verify --data DIR\n"
+                 "roles: commune_officer, district_reviewer, provincial_admin, provincial_viewer\n";
+    return 2;
+}
+
+int fail(const std::string& command, const Status& status)
+{
+    std::cerr << "dantoc-server " << command << ": " << status.message() << "\n";
+    return 1;
+}
+
+void printLine(const nlohmann::json& value)
+{
+    std::cout << value.dump() << std::endl;
+}
+
+int runInit(const Args& args)
+{
+    const auto data = args.value("--data");
+    if (!data) {
+        return usage();
+    }
+    InitOptions options;
+    options.dataDir = *data;
+    options.hostNames = args.values("--host");
+    options.force = args.flag("--force");
+    Config config;
+    auto fingerprint = initDataDirectory(options, config);
+    if (!fingerprint) {
+        return fail("init", fingerprint.status());
+    }
+    if (auto ops = args.value("--password-hash-ops")) {
+        config.passwordHashOpsLimit = static_cast<unsigned>(std::stoul(*ops));
+    }
+    if (auto mem = args.value("--password-hash-mem")) {
+        config.passwordHashMemLimit = std::stoull(*mem);
+    }
+    if (Status s = config.save(); !s) {
+        return fail("init", s);
+    }
+    auto store = SqliteStore::open(config.dataDir);
+    if (!store) {
+        return fail("init", store.status());
+    }
+    const bool demo = args.flag("--demo");
+    if (Status s = seedUnits(**store, demo); !s) {
+        return fail("init", s);
+    }
+    printLine({{"event", "initialised"}, {"data", options.dataDir.string()}, {"fingerprint", *fingerprint}});
+    auto existing = (*store)->accountByUsername("admin");
+    if (existing && existing->has_value()) {
+        return 0;  // re-init (--force): accounts are never recreated
+    }
+    const PasswordHasher hasher(config.passwordHashOpsLimit, config.passwordHashMemLimit);
+    auto accounts = seedAccounts(**store, hasher, demo, SystemClock::instance().nowUnixMillis());
+    if (!accounts) {
+        return fail("init", accounts.status());
+    }
+    // Printed once; each must be changed at first login.
+    for (const CreatedAccount& a : *accounts) {
+        printLine({{"event", "account"},
+                   {"username", a.username},
+                   {"role", a.role},
+                   {"unit_code", a.unitCode},
+                   {"initial_password", a.password}});
+    }
+    return 0;
+}
+
+int runServer(const Args& args)
+{
+    const auto data = args.value("--data");
+    if (!data) {
+        return usage();
+    }
+    auto config = Config::load(*data);
+    if (!config) {
+        return fail("run", config.status());
+    }
+    if (auto port = args.value("--port")) {
+        config->port = static_cast<std::uint16_t>(std::stoi(*port));
+    }
+    if (auto bind = args.value("--bind")) {
+        config->bindAddress = *bind;
+    }
+    std::ifstream certFile(config->resolve(config->certificateFile));
+    std::stringstream certPem;
+    certPem << certFile.rdbuf();
+    const auto fingerprint = certificateFingerprint(certPem.str());
+
+    auto app = ServerApp::open(*config);
+    if (!app) {
+        return fail("run", app.status());
+    }
+    HttpServer server(*config, (*app)->router(), (*app)->metrics());
+    if (Status s = server.start(); !s) {
+        return fail("run", s);
+    }
+    printLine({{"event", "listening"},
+               {"port", server.port()},
+               {"bind", config->bindAddress},
+               {"fingerprint", fingerprint ? *fingerprint : std::string()}});
+    log::info("listening", {{"port", server.port()}, {"threads", config->threads}});
+    server.run(/*handleSignals=*/true);
+    log::info("stopped");
+    return 0;
+}
+
+int runUser(const std::string& sub, const Args& args)
+{
+    const auto data = args.value("--data");
+    const auto username = args.value("--username");
+    if (!data || !username) {
+        return usage();
+    }
+    auto config = Config::load(*data);
+    if (!config) {
+        return fail("user", config.status());
+    }
+    auto store = SqliteStore::open(config->dataDir);
+    if (!store) {
+        return fail("user", store.status());
+    }
+    const PasswordHasher hasher(config->passwordHashOpsLimit, config->passwordHashMemLimit);
+    const std::int64_t now = SystemClock::instance().nowUnixMillis();
+    if (sub == "add") {
+        const auto role = args.value("--role");
+        const auto unit = args.value("--unit");
+        if (!role || !unit) {
+            return usage();
+        }
+        auto created = addAccount(**store, hasher, *username, *role, *unit, args.value("--name").value_or(""), now);
+        if (!created) {
+            return fail("user add", created.status());
+        }
+        printLine({{"event", "account"}, {"username", created->username}, {"initial_password", created->password}});
+        return 0;
+    }
+    if (sub == "edit") {
+        Status s = editAccount(**store, *username, args.value("--role").value_or(""), args.value("--unit").value_or(""),
+                               args.value("--name").value_or(""), now);
+        return s ? 0 : fail("user edit", s);
+    }
+    if (sub == "close") {
+        Status s = closeAccount(**store, *username, now);
+        return s ? 0 : fail("user close", s);
+    }
+    if (sub == "reset-password") {
+        auto password = resetAccountPassword(**store, hasher, *username, now);
+        if (!password) {
+            return fail("user reset-password", password.status());
+        }
+        printLine({{"event", "password_reset"}, {"username", *username}, {"initial_password", *password}});
+        return 0;
+    }
+    return usage();
+}
+
+int runAudit(const std::string& sub, const Args& args)
+{
+    const auto data = args.value("--data");
+    if (sub != "verify" || !data) {
+        return usage();
+    }
+    auto store = SqliteStore::open(*data);
+    if (!store) {
+        return fail("audit verify", store.status());
+    }
+    auto count = verifyAudit(**store);
+    if (!count) {
+        printLine({{"event", "audit_verify"}, {"ok", false}, {"error", count.status().message()}});
+        return 1;
+    }
+    printLine({{"event", "audit_verify"}, {"ok", true}, {"entries", *count}});
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const std::string command = argc > 1 ? argv[1] : "";
+    const bool hasSub = command == "user" || command == "audit";
+    const std::string sub = hasSub && argc > 2 ? argv[2] : "";
+    Args args;
+    for (int i = hasSub ? 3 : 2; i < argc; ++i) {
+        args.items.emplace_back(argv[i]);
+    }
+    try {
+        if (command == "init") {
+            return runInit(args);
+        }
+        if (command == "run") {
+            return runServer(args);
+        }
+        if (command == "user") {
+            return runUser(sub, args);
+        }
+        if (command == "audit") {
+            return runAudit(sub, args);
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "dantoc-server: " << e.what() << "\n";  // bad numbers in arguments (std::stoi)
+        return 2;
+    }
+    return usage();
+}

@@ -1,0 +1,114 @@
+#include "store/SqliteStore.h"
+
+namespace dantoc::server {
+
+namespace {
+
+// Version 1. Record/operation tables are created now so the sync handlers can land without a migration.
+constexpr const char* kSchemaV1 = R"SQL(
+CREATE TABLE unit (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL, parent_code TEXT REFERENCES unit(code));
+CREATE INDEX unit_parent ON unit(parent_code);
+CREATE TABLE account (
+    id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL,
+    unit_code TEXT NOT NULL, password_hash TEXT NOT NULL, must_change_password INTEGER NOT NULL,
+    closed INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE token (
+    token_hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, account_id TEXT NOT NULL REFERENCES account(id),
+    kind TEXT NOT NULL, issued_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX token_session ON token(session_id);
+CREATE INDEX token_account ON token(account_id);
+CREATE TABLE login_failure (account_id TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX login_failure_account ON login_failure(account_id, at);
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL,
+    detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TABLE device (device_id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES account(id),
+    last_dev_seq INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE record (
+    record_id TEXT PRIMARY KEY, form_id TEXT NOT NULL, unit_code TEXT NOT NULL, period_id TEXT,
+    version INTEGER NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL, created_by TEXT NOT NULL REFERENCES account(id),
+    updated_at INTEGER NOT NULL, change_seq INTEGER NOT NULL);
+CREATE INDEX record_unit ON record(unit_code);
+CREATE TABLE record_version (
+    record_id TEXT NOT NULL REFERENCES record(record_id), version INTEGER NOT NULL, body TEXT NOT NULL,
+    state TEXT NOT NULL, author TEXT NOT NULL, at INTEGER NOT NULL, op_id TEXT, PRIMARY KEY (record_id, version));
+CREATE TABLE op (
+    op_id TEXT NOT NULL UNIQUE, device_id TEXT NOT NULL, dev_seq INTEGER NOT NULL, account_id TEXT NOT NULL,
+    received_at INTEGER NOT NULL, outcome TEXT NOT NULL, UNIQUE (device_id, dev_seq));
+CREATE INDEX op_account ON op(account_id);
+CREATE TABLE change_log (
+    seq INTEGER PRIMARY KEY, record_id TEXT NOT NULL, unit_code TEXT NOT NULL, version INTEGER NOT NULL,
+    at INTEGER NOT NULL);
+CREATE INDEX change_log_unit ON change_log(unit_code, seq);
+CREATE TABLE conflict (
+    id INTEGER PRIMARY KEY, record_id TEXT NOT NULL, op_id TEXT NOT NULL, detail TEXT NOT NULL,
+    at INTEGER NOT NULL, resolved INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE comment (
+    id TEXT PRIMARY KEY, record_id TEXT NOT NULL, field_path TEXT, author TEXT NOT NULL REFERENCES account(id),
+    body TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE TABLE blob (
+    sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, content_type TEXT NOT NULL, path TEXT NOT NULL,
+    uploaded_by TEXT NOT NULL, complete INTEGER NOT NULL DEFAULT 0, at INTEGER NOT NULL);
+)SQL";
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& dataDir)
+{
+    std::unique_ptr<SqliteStore> store(new SqliteStore());
+    if (Status s = store->m_db.open(dataDir / kFileName, 5000); !s) {
+        return s;
+    }
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+        if (Status s = store->m_db.exec(pragma); !s) {
+            return s;
+        }
+    }
+    if (Status s = store->migrate(); !s) {
+        return s;
+    }
+    return store;
+}
+
+Status SqliteStore::migrate()
+{
+    auto version = m_db.userVersion();
+    if (!version) {
+        return version.status();
+    }
+    if (*version > kSchemaVersion) {
+        return Status(ErrorCode::FailedPrecondition,
+                      "the store has schema version " + std::to_string(*version) + ", newer than this server (" +
+                          std::to_string(kSchemaVersion) + ")");
+    }
+    if (*version == kSchemaVersion) {
+        return Status::ok();
+    }
+    Transaction tx(m_db);
+    if (!tx.beginStatus()) {
+        return tx.beginStatus();
+    }
+    if (*version < 1) {
+        if (Status s = m_db.exec(kSchemaV1); !s) {
+            return s;
+        }
+    }
+    if (Status s = m_db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !s) {
+        return s;
+    }
+    return tx.commit();
+}
+
+Status SqliteStore::exec(const char* sql, const std::vector<std::string>& params)
+{
+    Statement st(m_db.handle(), sql);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        st.bind(static_cast<int>(i + 1), params[i]);
+    }
+    return st.run();
+}
+
+}  // namespace dantoc::server

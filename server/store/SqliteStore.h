@@ -1,0 +1,62 @@
+// SqliteStore: the embedded Store (SQLite 3.40, WAL, busy_timeout) in <data>/dantoc-server.db. One connection
+// serialised by a mutex: simple and correct; every write is one BEGIN IMMEDIATE transaction. Thread-safe.
+// Split by concern: SqliteStore.cpp (open, schema), +Accounts.cpp (accounts, units, tokens), +Audit.cpp.
+#pragma once
+
+#include "store/SqliteDb.h"
+#include "store/Store.h"
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+namespace dantoc::server {
+
+class SqliteStore final : public Store
+{
+public:
+    static constexpr std::int64_t kSchemaVersion = 1;
+    static constexpr const char* kFileName = "dantoc-server.db";
+
+    // Opens (creating if needed) and migrates to kSchemaVersion.
+    static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& dataDir);
+
+    Result<std::optional<Account>> accountById(const std::string& id) override;
+    Result<std::optional<Account>> accountByUsername(const std::string& username) override;
+    Result<std::vector<Account>> listAccounts() override;
+    Status insertAccount(const Account& account, const AuditEvent& audit) override;
+    Status updateAccount(const Account& account, const AuditEvent& audit) override;
+    Result<bool> accountHasData(const std::string& accountId) override;
+
+    Status upsertUnit(const Unit& unit) override;
+    Result<std::optional<Unit>> unitByCode(const std::string& code) override;
+    Result<std::vector<Unit>> listUnits() override;
+    Result<bool> isInSubtree(const std::string& ancestorCode, const std::string& unitCode) override;
+
+    Status insertTokens(const std::vector<TokenRecord>& tokens) override;
+    Result<std::optional<TokenRecord>> tokenByHash(const std::string& tokenHash) override;
+    Status revokeSession(const std::string& sessionId) override;
+    Status revokeAccountTokens(const std::string& accountId) override;
+
+    Status recordLoginFailure(const std::string& accountId, std::int64_t at, const AuditEvent& audit) override;
+    Result<std::vector<std::int64_t>> loginFailuresSince(const std::string& accountId, std::int64_t since) override;
+    Status clearLoginFailures(const std::string& accountId) override;
+
+    Status appendAudit(const AuditEvent& audit) override;
+    Result<std::vector<AuditEntry>> listAudit(const AuditFilter& filter) override;
+    Result<std::vector<AuditEntry>> allAudit() override;
+
+    // Test hook: the raw connection (tamper tests); callers must not hold it across other calls.
+    sqlite3* rawHandle() { return m_db.handle(); }
+
+private:
+    SqliteStore() = default;
+    Status migrate();
+    Status appendAuditLocked(const AuditEvent& audit);  // inside an open transaction
+    Status exec(const char* sql, const std::vector<std::string>& params);
+
+    std::mutex m_mutex;
+    Db m_db;
+};
+
+}  // namespace dantoc::server

@@ -1,0 +1,54 @@
+// Store: the server's persistent state behind a narrow interface, so a PostgreSQL store can replace the embedded
+// SQLite one at national scale. Every mutating call is one transaction and appends its audit event in that same
+// transaction. Implementations are thread-safe.
+#pragma once
+
+#include "base/Result.h"
+#include "store/StoreTypes.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace dantoc::server {
+
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    // Accounts. Accounts are never deleted (seed 004 art. 6.7): only closed.
+    virtual Result<std::optional<Account>> accountById(const std::string& id) = 0;
+    virtual Result<std::optional<Account>> accountByUsername(const std::string& username) = 0;
+    virtual Result<std::vector<Account>> listAccounts() = 0;
+    virtual Status insertAccount(const Account& account, const AuditEvent& audit) = 0;  // AlreadyExists on name
+    virtual Status updateAccount(const Account& account, const AuditEvent& audit) = 0;
+    // Whether the account has produced data (operations, records, comments): such accounts are never deleted.
+    virtual Result<bool> accountHasData(const std::string& accountId) = 0;
+
+    // Units (the administrative tree; codes are unique within this store).
+    virtual Status upsertUnit(const Unit& unit) = 0;
+    virtual Result<std::optional<Unit>> unitByCode(const std::string& code) = 0;
+    virtual Result<std::vector<Unit>> listUnits() = 0;
+    // True when `unitCode` is `ancestorCode` or below it.
+    virtual Result<bool> isInSubtree(const std::string& ancestorCode, const std::string& unitCode) = 0;
+
+    // Tokens (stored hashed).
+    virtual Status insertTokens(const std::vector<TokenRecord>& tokens) = 0;
+    virtual Result<std::optional<TokenRecord>> tokenByHash(const std::string& tokenHash) = 0;
+    virtual Status revokeSession(const std::string& sessionId) = 0;
+    virtual Status revokeAccountTokens(const std::string& accountId) = 0;
+
+    // Failed logins, for lockout.
+    virtual Status recordLoginFailure(const std::string& accountId, std::int64_t at, const AuditEvent& audit) = 0;
+    virtual Result<std::vector<std::int64_t>> loginFailuresSince(const std::string& accountId,
+                                                                 std::int64_t since) = 0;
+    virtual Status clearLoginFailures(const std::string& accountId) = 0;
+
+    // Audit log (append-only, hash-chained).
+    virtual Status appendAudit(const AuditEvent& audit) = 0;
+    virtual Result<std::vector<AuditEntry>> listAudit(const AuditFilter& filter) = 0;
+    virtual Result<std::vector<AuditEntry>> allAudit() = 0;  // in seq order, for verification
+};
+
+}  // namespace dantoc::server
