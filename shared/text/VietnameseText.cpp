@@ -354,4 +354,164 @@ int compareVietnamese(std::string_view a, std::string_view b)
     return c < 0 ? -1 : c > 0 ? 1 : 0;
 }
 
+
+bool isValidUtf8(std::string_view utf8)
+{
+    std::size_t pos = 0;
+    while (pos < utf8.size()) {
+        const std::size_t before = pos;
+        if (decodeNext(utf8, pos) == kReplacement) {
+            // A literal U+FFFD (EF BF BD) is valid; a replacement for a bad byte consumed only one byte.
+            if (pos - before != 3) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+std::u32string decodeUtf8(std::string_view utf8)
+{
+    const auto cps = decodeAll(utf8);
+    return std::u32string(cps.begin(), cps.end());
+}
+
+std::string encodeUtf8(std::u32string_view codePoints)
+{
+    std::string out;
+    out.reserve(codePoints.size());
+    for (char32_t cp : codePoints) {
+        append(out, (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) ? kReplacement : cp);
+    }
+    return out;
+}
+
+namespace {
+
+bool isAsciiLetter(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
+
+// Where the tone of a syllable goes (index into `syl`, which holds lowercase letters without tone), or -1.
+// New-style placement: on the modified vowel (ă â ê ô ơ ư; the last one, so "ươ" -> ơ); else on the only vowel;
+// else on the last vowel before a final consonant; else oa/oe/uy take it on the second vowel, other open pairs
+// on the first, triples in the middle. "qu" and "gi" before another vowel are consonants.
+int tonePosition(const std::vector<char32_t>& syl, const std::vector<int>& vowelOf)
+{
+    std::size_t start = 0;
+    while (start < syl.size() && vowelOf[start] < 0) {
+        ++start;
+    }
+    std::size_t end = start;
+    while (end < syl.size() && vowelOf[end] >= 0) {
+        ++end;
+    }
+    if (start == end) {
+        return -1;
+    }
+    if (end - start > 1 && start == 1 &&
+        ((syl[0] == 'q' && vowelOf[1] == 9) || (syl[0] == 'g' && vowelOf[1] == 5))) {
+        ++start;
+    }
+    int modified = -1;
+    for (std::size_t i = start; i < end; ++i) {
+        const int v = vowelOf[i];
+        if (v == 1 || v == 2 || v == 4 || v == 7 || v == 8 || v == 10) {
+            modified = static_cast<int>(i);
+        }
+    }
+    if (modified >= 0) {
+        return modified;
+    }
+    const std::size_t n = end - start;
+    if (n == 1) {
+        return static_cast<int>(start);
+    }
+    if (end < syl.size()) {
+        return static_cast<int>(end - 1);
+    }
+    if (n == 2) {
+        const int a = vowelOf[start];
+        const int b = vowelOf[start + 1];
+        const bool secondTakes = (a == 6 && (b == 0 || b == 3)) || (a == 9 && b == 11);  // oa oe uy
+        return static_cast<int>(secondTakes ? start + 1 : start);
+    }
+    return static_cast<int>(start + 1);
+}
+
+void appendSyllable(std::vector<char32_t>& out, std::vector<char32_t>& syl)
+{
+    const auto& t = tables();
+    std::vector<int> vowelOf(syl.size(), -1);
+    int tone = 0;
+    int tones = 0;
+    for (std::size_t i = 0; i < syl.size(); ++i) {
+        if (auto it = t.vowels.find(syl[i]); it != t.vowels.end()) {
+            vowelOf[i] = it->second.vowel;
+            if (it->second.tone != 0) {
+                tone = it->second.tone;
+                ++tones;
+            }
+        }
+    }
+    if (tones == 1) {
+        if (const int at = tonePosition(syl, vowelOf); at >= 0) {
+            for (std::size_t i = 0; i < syl.size(); ++i) {
+                if (vowelOf[i] >= 0) {
+                    const int want = static_cast<int>(i) == at ? tone : 0;
+                    syl[i] = t.compose[static_cast<std::size_t>(vowelOf[i])][static_cast<std::size_t>(want)][0];
+                }
+            }
+        }
+    }
+    out.insert(out.end(), syl.begin(), syl.end());
+    syl.clear();
+}
+
+}  // namespace
+
+std::string canonicalToneKey(std::string_view utf8)
+{
+    const auto& t = tables();
+    std::vector<char32_t> out;
+    std::vector<char32_t> syl;
+    bool pendingSpace = false;
+    for (char32_t cp : composeCodepoints(decodeAll(utf8))) {
+        char32_t lower = cp;
+        bool letter = false;
+        if (isAsciiLetter(cp)) {
+            lower = (cp >= 'A' && cp <= 'Z') ? cp - 'A' + 'a' : cp;
+            letter = true;
+        } else if (cp == 0x110 || cp == 0x111) {
+            lower = 0x111;
+            letter = true;
+        } else if (auto it = t.vowels.find(cp); it != t.vowels.end()) {
+            lower = t.compose[static_cast<std::size_t>(it->second.vowel)][static_cast<std::size_t>(it->second.tone)][0];
+            letter = true;
+        }
+        if (letter) {
+            if (pendingSpace && !out.empty()) {
+                out.push_back(' ');
+            }
+            pendingSpace = false;
+            syl.push_back(lower);
+            continue;
+        }
+        appendSyllable(out, syl);
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
+            pendingSpace = true;
+            continue;
+        }
+        if (pendingSpace && !out.empty()) {
+            out.push_back(' ');
+        }
+        pendingSpace = false;
+        out.push_back(cp);
+    }
+    appendSyllable(out, syl);
+    std::string result;
+    for (char32_t cp : out) {
+        append(result, cp);
+    }
+    return result;
+}
+
 }  // namespace dantoc::text

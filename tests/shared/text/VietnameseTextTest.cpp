@@ -64,3 +64,43 @@ TEST_CASE("compareVietnamese: alphabet order, tones secondary")
     CHECK(compareVietnamese("hòa", "hòa") == 0);
     CHECK(compareVietnamese("", "a") < 0);
 }
+
+TEST_CASE("UTF-8: validate, decode, encode")
+{
+    CHECK(isValidUtf8("Đắk Lắk"));
+    CHECK(isValidUtf8(""));
+    CHECK(isValidUtf8("\xEF\xBF\xBD"));          // a literal U+FFFD is valid
+    CHECK_FALSE(isValidUtf8("a\xFF"));
+    CHECK_FALSE(isValidUtf8("\xC0\x80"));        // overlong NUL
+    CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));    // surrogate
+    CHECK_FALSE(isValidUtf8("\xE1\xBB"));        // truncated
+    CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80")); // above U+10FFFF
+    CHECK(decodeUtf8("Đệ") == std::u32string{0x110, 0x1EC7});
+    CHECK(decodeUtf8("a\xFF") == std::u32string{U'a', 0xFFFD});
+    CHECK(encodeUtf8(std::u32string{0x110, 0x1EC7, U'!'}) == "Đệ!");
+    CHECK(encodeUtf8(std::u32string{0xD800, 0x110000}) == "\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(encodeUtf8(decodeUtf8("Nguyễn 😀")) == "Nguyễn 😀");
+    CHECK(composeNfc("Nguye\xCC\x82\xCC\x83n") == "Nguyễn");
+}
+
+TEST_CASE("canonicalToneKey: old and new tone placement give one key")
+{
+    CHECK(canonicalToneKey("Thủy") == canonicalToneKey("Thuỷ"));
+    CHECK(canonicalToneKey("Thủy") == "thuỷ");
+    CHECK(canonicalToneKey("hòa") == canonicalToneKey("hoà"));
+    CHECK(canonicalToneKey("Hòa") == "hoà");
+    CHECK(canonicalToneKey("Ưng Hòa") == canonicalToneKey("ưng hoà"));
+    CHECK(canonicalToneKey("khỏe") == canonicalToneKey("khoẻ"));
+    CHECK(canonicalToneKey("Hoàng") == "hoàng");             // closed syllable: already canonical
+    CHECK(canonicalToneKey("Nguye\xCC\x82\xCC\x83n") == "nguyễn");  // NFD input composes first
+    CHECK(canonicalToneKey("  Thôn   Nà  Hồ ") == "thôn nà hồ");    // spaces collapsed and trimmed
+    CHECK(canonicalToneKey("quả") == "quả");                // qu: u is a consonant
+    CHECK(canonicalToneKey("giữa") == "giữa");              // ư takes the tone
+    CHECK(canonicalToneKey("người") == "người");            // ươ: ơ takes the tone
+    CHECK(canonicalToneKey("mái") == "mái");                // open ai: first vowel
+    // Different tones or letters stay different.
+    CHECK(canonicalToneKey("hòa") != canonicalToneKey("hóa"));
+    CHECK(canonicalToneKey("Thủy") != canonicalToneKey("Thùy"));
+    CHECK(canonicalToneKey("Đa") != canonicalToneKey("Da"));
+    CHECK(canonicalToneKey("Bản 1, Xã 2") == "bản 1, xã 2");
+}
