@@ -161,7 +161,8 @@ std::vector<std::string> AdminTree::levelsAt(std::string_view date) const
     }
     std::vector<std::string> out;
     for (const auto& scheme : m_schemes) {
-        if ((scheme.validFrom.empty() || scheme.validFrom <= date) && (scheme.validTo.empty() || date <= scheme.validTo)) {
+        if ((scheme.validFrom.empty() || scheme.validFrom <= date) &&
+            (scheme.validTo.empty() || date <= scheme.validTo)) {
             for (const auto& level : scheme.levels) {
                 if (present.erase(level) > 0) {
                     out.push_back(level);

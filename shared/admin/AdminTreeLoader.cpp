@@ -63,7 +63,8 @@ Status error(const std::string& where, const std::string& what)
 const LevelScheme* schemeAt(const std::vector<LevelScheme>& schemes, std::string_view date)
 {
     for (const auto& scheme : schemes) {
-        if ((scheme.validFrom.empty() || scheme.validFrom <= date) && (scheme.validTo.empty() || date <= scheme.validTo)) {
+        if ((scheme.validFrom.empty() || scheme.validFrom <= date) &&
+            (scheme.validTo.empty() || date <= scheme.validTo)) {
             return &scheme;
         }
     }
@@ -253,6 +254,29 @@ private:
                 return error(source + ":" + std::to_string(unit.line),
                              "unknown parent " + unit.parentCode + " of unit " + unit.code + " (none valid at " +
                                  unit.validFrom + ")");
+            }
+        }
+        // The parent must also exist on the unit's last day (an open unit needs an open parent version), so no
+        // unit is orphaned part-way through its validity.
+        for (const Unit& unit : tree.m_units) {
+            if (unit.parentCode.empty()) {
+                continue;
+            }
+            bool covered = false;
+            if (unit.validTo.empty()) {
+                if (auto it = tree.m_byCode.find(unit.parentCode); it != tree.m_byCode.end()) {
+                    for (std::size_t i : it->second) {
+                        covered = covered || tree.m_units[i].validTo.empty();
+                    }
+                }
+            } else {
+                covered = tree.find(unit.parentCode, unit.validTo) != nullptr;
+            }
+            if (!covered) {
+                return error(source + ":" + std::to_string(unit.line),
+                             "unknown parent " + unit.parentCode + " of unit " + unit.code +
+                                 " at the end of its validity (" +
+                                 (unit.validTo.empty() ? std::string("open") : unit.validTo) + ")");
             }
         }
         for (const Unit& unit : tree.m_units) {

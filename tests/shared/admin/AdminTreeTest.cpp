@@ -94,13 +94,17 @@ TEST_CASE("admin: load errors name the line and the cause")
     checkFails(std::string(kUnits) + "00003,Xã E,commune,xã,999,2000-01-01,\n", "t/units.csv:8");
     // the parent exists, but not at the unit's valid_from
     checkFails(std::string(kUnits) + "00004,Xã F,commune,xã,001,2025-08-01,\n", "unknown parent");
+    // the parent ends before the unit does
+    checkFails(std::string(kUnits) + "00007,Xã K,commune,xã,001,2000-01-01,\n", "end of its validity");
+    checkFails(std::string(kUnits) + "00007,Xã K,commune,xã,001,2000-01-01,2025-07-01\n", "t/units.csv:8");
     checkFails(std::string(kUnits) + "00005,Xã G,hamlet,xã,001,2000-01-01,\n", "unknown level");
-    checkFails(std::string(kUnits) + "00006,Xã H,district,huyện,001,2000-01-01,\n", "level order");
+    checkFails(std::string(kUnits) + "00006,Xã H,district,huyện,001,2000-01-01,2025-06-30\n", "level order");
     checkFails(replaced(kUnits, "01,Tỉnh A,province,tỉnh,,", "01,Tỉnh A,province,tỉnh,00001,"), "cycle");
     checkFails(std::string(kUnits) + "7,X,village,thôn,7,2025-07-01,\n", "cycle");
     checkFails(std::string(kUnits) + "8,X,village,thôn,00001,2025-13-01,\n", "valid_from");
     checkFails(std::string(kUnits) + "8,X,village,thôn,00001,2025-08-01,2025-07-01\n", "valid_to");
-    checkFails(kUnits, "t/lineage.csv:4: unknown old unit", std::string(kLineage) + "09,2000-01-01,00001,2025-07-01,,merge\n");
+    checkFails(kUnits, "t/lineage.csv:4: unknown old unit",
+               std::string(kLineage) + "09,2000-01-01,00001,2025-07-01,,merge\n");
     checkFails(kUnits, "t/lineage.csv:2", replaced(kLineage, "00001,2000-01-01,00001,2025-07-01",
                                                    "00001,2025-07-01,00001,2000-01-01"));
     checkFails(kUnits, "duplicate lineage", std::string(kLineage) + "00002,2000-01-01,00001,2025-07-01,,merge\n");
