@@ -28,6 +28,10 @@ public:
     // Errors: missing column, empty or duplicate code, duplicate code_1979.
     static Result<EthnicGroupCatalog> loadCsv(std::string_view csv, std::string_view sourceName);
 
+    // The code system of `code` (always this one: imports in 1979 codes are converted on the way in).
+    static constexpr std::string_view kCodeSystem = "gso_2008";
+    std::string_view codeSystem() const { return kCodeSystem; }
+
     const std::vector<EthnicGroup>& all() const { return m_groups; }  // in code order
     const EthnicGroup* find(std::string_view code) const;
     const EthnicGroup* findBy1979Code(std::string_view code1979) const;

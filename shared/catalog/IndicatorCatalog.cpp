@@ -130,6 +130,7 @@ Result<IndicatorCatalog> IndicatorCatalog::loadCsv(std::string_view csv, std::st
                         std::to_string(lines[indicator.code]) + ")");
         }
         wheres.push_back(where);
+        catalog.m_byCode.emplace(indicator.code, catalog.m_indicators.size());
         catalog.m_indicators.push_back(std::move(indicator));
     }
     // References are checked once every code is known, so order in the file does not matter.
@@ -160,12 +161,8 @@ Result<IndicatorCatalog> IndicatorCatalog::loadCsv(std::string_view csv, std::st
 
 const Indicator* IndicatorCatalog::find(std::string_view code) const
 {
-    for (const auto& indicator : m_indicators) {
-        if (indicator.code == code) {
-            return &indicator;
-        }
-    }
-    return nullptr;
+    const auto it = m_byCode.find(std::string(code));
+    return it == m_byCode.end() ? nullptr : &m_indicators[it->second];
 }
 
 }  // namespace dantoc::catalog

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace dantoc::catalog {
@@ -35,6 +36,8 @@ class IndicatorCatalog
 public:
     // Columns: code,name_vi,name_en,unit,group,rule,weight,numerator,denominator,scale. Errors name source:line:
     // duplicate or malformed code, unknown rule, missing/unknown/self weight, numerator or denominator, bad scale.
+    // A weight, numerator or denominator must be an additive indicator (sum or count), which has no references
+    // itself: so reference chains are one step long and cycles (a -> b -> a) are rejected by construction.
     static Result<IndicatorCatalog> loadCsv(std::string_view csv, std::string_view sourceName);
 
     const std::vector<Indicator>& all() const { return m_indicators; }
@@ -42,6 +45,7 @@ public:
 
 private:
     std::vector<Indicator> m_indicators;
+    std::unordered_map<std::string, std::size_t> m_byCode;  // hot in aggregation
 };
 
 }  // namespace dantoc::catalog

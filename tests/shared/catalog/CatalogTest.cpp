@@ -60,6 +60,7 @@ TEST_CASE("ethnic groups: the shipped list")
     CHECK(groups.find("08")->nameVi == "Mông");
     CHECK(groups.find("55") == nullptr);
     CHECK_FALSE(groups.isMinority("01"));
+    CHECK(groups.codeSystem() == "gso_2008");
     CHECK(groups.isMinority("08"));
     CHECK_FALSE(groups.isMinority("99"));
     // Mường is 06 in the 1979 list and 04 in 2008.
@@ -169,6 +170,10 @@ TEST_CASE("indicators: load errors name the line")
     CHECK(indicatorError("x,X,,,,sum,y,,,\ny,Y,,,,sum,,,,\n").find("only for weighted_mean") != std::string::npos);
     CHECK(indicatorError("r,R,,,,ratio,,x,m,100\nx,X,,,,sum,,,,\nm,M,,,,none,,,,\n").find("not additive") !=
           std::string::npos);
+    // a cycle through references (a ratio whose denominator is a weighted mean weighted by the ratio)
+    const std::string cycle = indicatorError("a,A,,,,ratio,,x,b,100\nb,B,,,,weighted_mean,a,,,\nx,X,,,,sum,,,,\n");
+    CHECK(cycle.find("ind.csv:2") != std::string::npos);
+    CHECK(cycle.find("not additive") != std::string::npos);
     // forward references are fine
     auto ok = IndicatorCatalog::loadCsv(std::string(kHeader) + "r,R,,%,,ratio,,x,y,100\nx,X,,,,sum,,,,\n"
                                                                "y,Y,,,,count,,,,\n",
