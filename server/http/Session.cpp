@@ -9,6 +9,9 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <cstdint>
+#include <limits>
+
 namespace dantoc::server {
 
 namespace beast = boost::beast;
@@ -75,7 +78,7 @@ void Session::doReadHeader()
     m_parser->header_limit(kHeaderLimit);
     // The route (and so its limit) is known only once the header is in; Beast would reject a large
     // Content-Length during the header read, so the limit is applied in onReadHeader instead.
-    m_parser->body_limit(boost::none);
+    m_parser->body_limit(std::numeric_limits<std::uint64_t>::max());
     m_idle = true;
     beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_state->config.idleTimeoutSeconds));
     http::async_read_header(m_stream, m_buffer, *m_parser,
