@@ -43,6 +43,9 @@ Result<SecretKey> deriveKey(std::string_view passphrase, const std::vector<std::
 
 std::vector<std::uint8_t> randomSalt()
 {
+    if (sodium_init() < 0) {
+        return {};  // unusable libsodium: callers get no salt and deriveKey refuses it
+    }
     std::vector<std::uint8_t> salt(crypto_pwhash_SALTBYTES);
     randombytes_buf(salt.data(), salt.size());
     return salt;

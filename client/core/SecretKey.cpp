@@ -19,6 +19,7 @@ void destroy(Bytes* bytes)
 
 Bytes* allocate()
 {
+    [[maybe_unused]] const int ready = sodium_init();  // idempotent; randombytes_buf needs it
     auto* bytes = new Bytes{};
     // Best effort: RLIMIT_MEMLOCK may refuse; the key is still wiped on destruction.
     (void)sodium_mlock(bytes->data(), bytes->size());

@@ -63,6 +63,10 @@ Result<std::unique_ptr<Store>> Store::create(const std::filesystem::path& direct
     if (exists(directory)) {
         return Status(ErrorCode::AlreadyExists, "a store already exists in " + directory.string());
     }
+    // Owner-only directories: the files are encrypted, but their sizes and times are nobody else's business.
+    if (Status status = makePrivateDirectory(directory); !status) {
+        return status;
+    }
     if (Status status = makePrivateDirectory(directory / kAttachmentsDir); !status) {
         return status;
     }

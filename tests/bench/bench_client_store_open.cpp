@@ -1,6 +1,6 @@
 // Benchmark: unlock (Argon2id with production parameters) and open an encrypted store holding 100,000
 // submissions (~3 KB bodies), then list one commune's drafts (first page of 50). Prints figures, asserts nothing.
-// The store is generated once under $TMPDIR/dantoc-bench-client-store (pass --regenerate to rebuild it).
+// The store is generated once under $TMPDIR/dantoc-bench-client-store-v2 (pass --regenerate to rebuild it).
 #include "core/KeyDerivation.h"
 #include "core/Store.h"
 #include "core/SubmissionRepository.h"
@@ -57,7 +57,7 @@ bool generate(const std::filesystem::path& dir)
                 std::fprintf(stderr, "insert: %s\n", record.status().toString().c_str());
                 return false;
             }
-            if (i % 10 >= 3) {  // 70 % already submitted
+            if ((i / kCommunes) % 10 >= 3) {  // 70 % of each commune already submitted
                 (void)submissions.applyServerState(record->id, "submitted", 1, 1, std::nullopt);
             }
         }
@@ -74,7 +74,7 @@ bool generate(const std::filesystem::path& dir)
 
 int main(int argc, char** argv)
 {
-    const auto dir = std::filesystem::temp_directory_path() / "dantoc-bench-client-store";
+    const auto dir = std::filesystem::temp_directory_path() / "dantoc-bench-client-store-v2";
     const bool regenerate = argc > 1 && std::strcmp(argv[1], "--regenerate") == 0;
     if (regenerate || !Store::exists(dir)) {
         if (!generate(dir)) {
