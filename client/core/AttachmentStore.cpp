@@ -1,5 +1,6 @@
 #include "core/AttachmentStore.h"
 
+#include "core/SecretKey.h"
 #include "core/Transaction.h"
 
 #include <sodium.h>
@@ -19,6 +20,7 @@ constexpr std::array<std::uint8_t, 4> kMagic = {'D', 'T', 'A', '1'};
 constexpr const char* kMasterKeyName = "attachment_master_key";
 constexpr const char* kKeyContext = "dantoc-attachment-v1:";
 constexpr std::size_t kKeySize = crypto_secretstream_xchacha20poly1305_KEYBYTES;
+static_assert(kKeySize == SecretKey::kSize);
 
 // Closes the descriptor and, unless released, deletes the file (a half-written or unverified output).
 class OutputFile
@@ -201,20 +203,8 @@ Result<BlobInfo> AttachmentStore::importFrom(const Reader& reader)
     }
     std::error_code ec;
     std::filesystem::create_directories(m_directory, ec);
-    std::array<std::uint8_t, kKeySize> master{};
-    std::array<std::uint8_t, kKeySize> key{};
-    sodium_mlock(master.data(), master.size());
-    sodium_mlock(key.data(), key.size());
-    struct Wipe
-    {
-        std::array<std::uint8_t, kKeySize>& a;
-        std::array<std::uint8_t, kKeySize>& b;
-        ~Wipe()
-        {
-            sodium_munlock(a.data(), a.size());
-            sodium_munlock(b.data(), b.size());
-        }
-    } wipe{master, key};
+    SecretKey master;  // locked memory, wiped on scope exit
+    SecretKey key;
     if (Status status = masterKey(master.data()); !status) {
         return status;
     }
@@ -277,6 +267,7 @@ Result<BlobInfo> AttachmentStore::importFrom(const Reader& reader)
     }
     sodium_memzero(current.data(), current.size());
     sodium_memzero(next.data(), next.size());
+    sodium_memzero(&state, sizeof state);  // holds the stream key
     std::array<std::uint8_t, crypto_hash_sha256_BYTES> digest{};
     crypto_hash_sha256_final(&hash, digest.data());
     BlobInfo blob;
@@ -344,29 +335,27 @@ Status AttachmentStore::decrypt(const BlobInfo& blob, const Sink& sink)
     if (blob.fileName.find('/') != std::string::npos || blob.fileName.find("..") != std::string::npos) {
         return corrupt("bad file name");
     }
-    std::array<std::uint8_t, kKeySize> master{};
-    std::array<std::uint8_t, kKeySize> key{};
-    if (Status status = masterKey(master.data()); !status) {
-        return status;
+    SecretKey key;
+    {
+        SecretKey master;
+        if (Status status = masterKey(master.data()); !status) {
+            return status;
+        }
+        const std::string name = blob.fileName.substr(0, blob.fileName.size() - 4);  // without ".dta"
+        fileKey(master.data(), name, key.data());
     }
-    const std::string name = blob.fileName.substr(0, blob.fileName.size() - 4);  // without ".dta"
-    fileKey(master.data(), name, key.data());
-    sodium_memzero(master.data(), master.size());
 
     InputFile in(pathOf(blob));
     if (!in.isOpen()) {
-        sodium_memzero(key.data(), key.size());
         return {ErrorCode::NotFound, "attachment file missing"};
     }
     std::array<std::uint8_t, kMagic.size() + crypto_secretstream_xchacha20poly1305_HEADERBYTES> head{};
     auto got = in.read(head.data(), head.size());
     if (!got || *got != head.size() || std::memcmp(head.data(), kMagic.data(), kMagic.size()) != 0) {
-        sodium_memzero(key.data(), key.size());
         return corrupt("bad header");
     }
     crypto_secretstream_xchacha20poly1305_state state;
     const int init = crypto_secretstream_xchacha20poly1305_init_pull(&state, head.data() + kMagic.size(), key.data());
-    sodium_memzero(key.data(), key.size());
     if (init != 0) {
         return corrupt("bad header");
     }
@@ -408,6 +397,7 @@ Status AttachmentStore::decrypt(const BlobInfo& blob, const Sink& sink)
         }
     }
     sodium_memzero(plain.data(), plain.size());
+    sodium_memzero(&state, sizeof state);  // holds the stream key
     std::array<std::uint8_t, crypto_hash_sha256_BYTES> digest{};
     crypto_hash_sha256_final(&hash, digest.data());
     if (total != blob.size || toHex(digest.data(), digest.size()) != blob.sha256) {
