@@ -9,7 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <pthread.h>
+#include <signal.h>
+
 #include <fstream>
+#include <thread>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -152,6 +156,15 @@ int runServer(const Args& args)
     certPem << certFile.rdbuf();
     const auto fingerprint = certificateFingerprint(certPem.str());
 
+    // SIGINT/SIGTERM are blocked in every thread and taken by one waiter thread, so a signal that arrives right
+    // after the "listening" line (before the io threads run) still means a graceful stop, never a kill.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGUSR1);  // internal: ends the waiter after a stop from elsewhere
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
     auto app = ServerApp::open(*config);
     if (!app) {
         return fail("run", app.status());
@@ -165,7 +178,17 @@ int runServer(const Args& args)
                {"bind", config->bindAddress},
                {"fingerprint", fingerprint ? *fingerprint : std::string()}});
     log::info("listening", {{"port", server.port()}, {"threads", config->threads}});
-    server.run(/*handleSignals=*/true);
+    std::thread waiter([&server, signals] {
+        int received = 0;
+        sigwait(&signals, &received);
+        if (received != SIGUSR1) {
+            log::info("stopping", {{"signal", received}});
+            server.stop();
+        }
+    });
+    server.run(/*handleSignals=*/false);
+    pthread_kill(waiter.native_handle(), SIGUSR1);
+    waiter.join();
     log::info("stopped");
     return 0;
 }
