@@ -116,17 +116,29 @@ std::vector<const Unit*> AdminTree::descendants(std::string_view code, std::stri
     return out;
 }
 
+std::size_t AdminTree::parentIndexAt(std::size_t index, std::string_view date) const
+{
+    for (std::size_t p : m_parentVersions[index]) {
+        if (m_units[p].validAt(date)) {
+            return p;
+        }
+    }
+    return static_cast<std::size_t>(-1);
+}
+
 bool AdminTree::isInSubtree(std::string_view ancestorCode, std::string_view unitCode, std::string_view date) const
 {
-    const Unit* unit = find(unitCode, date);
-    for (int depth = 0; unit != nullptr && depth < kMaxDepth; ++depth) {
-        if (unit->code == ancestorCode) {
+    // One hash lookup, then parent indices precomputed at load: no string hashing per level.
+    std::size_t index = 0;
+    if (findIndexed(unitCode, date, &index) == nullptr) {
+        return false;
+    }
+    constexpr auto kNone = static_cast<std::size_t>(-1);
+    for (int depth = 0; index != kNone && depth < kMaxDepth; ++depth) {
+        if (m_units[index].code == ancestorCode) {
             return true;
         }
-        if (unit->parentCode.empty()) {
-            return false;
-        }
-        unit = find(unit->parentCode, date);
+        index = parentIndexAt(index, date);
     }
     return false;
 }

@@ -79,9 +79,12 @@ private:
     std::vector<LevelScheme> m_schemes;
     using Index = std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>>;
     const Unit* findIndexed(std::string_view code, std::string_view date, std::size_t* index) const;
+    // Index of the parent version of unit `index` valid at `date`, or npos.
+    std::size_t parentIndexAt(std::size_t index, std::string_view date) const;
 
     Index m_byCode;    // versions of a code, by validFrom
     Index m_byParent;  // units naming this parent code, by code
+    std::vector<std::vector<std::size_t>> m_parentVersions;  // per unit index: parent versions overlapping it
     std::vector<std::vector<std::size_t>> m_successors;    // per unit index
     std::vector<std::vector<std::size_t>> m_predecessors;  // per unit index
 

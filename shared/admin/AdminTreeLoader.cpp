@@ -306,9 +306,23 @@ private:
                                  " " + parent->code);
             }
         }
+        tree.m_parentVersions.assign(n, {});
         for (std::size_t i = 0; i < n; ++i) {
-            if (!tree.m_units[i].parentCode.empty()) {
-                tree.m_byParent[tree.m_units[i].parentCode].push_back(i);
+            const Unit& unit = tree.m_units[i];
+            if (unit.parentCode.empty()) {
+                continue;
+            }
+            tree.m_byParent[unit.parentCode].push_back(i);
+            // Parent versions overlapping the unit's validity: walks then follow indices, not codes.
+            if (auto it = tree.m_byCode.find(unit.parentCode); it != tree.m_byCode.end()) {
+                for (std::size_t p : it->second) {
+                    const Unit& parent = tree.m_units[p];
+                    const bool startsInTime = unit.validTo.empty() || parent.validFrom <= unit.validTo;
+                    const bool endsInTime = parent.validTo.empty() || unit.validFrom <= parent.validTo;
+                    if (startsInTime && endsInTime) {
+                        tree.m_parentVersions[i].push_back(p);
+                    }
+                }
             }
         }
         for (auto& [code, list] : tree.m_byParent) {

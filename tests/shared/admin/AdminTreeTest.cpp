@@ -130,3 +130,22 @@ TEST_CASE("admin: configured levels of any depth")
     CHECK_FALSE(AdminTree::loadCsv(units, "", "valid_from,valid_to,levels\n,,a\n,,b\n", "x").isOk());
     CHECK_FALSE(AdminTree::loadCsv(units, "", "valid_from,valid_to,levels\n,,province;commune\n", "x").isOk());
 }
+
+TEST_CASE("admin: a unit outliving its parent's version follows the parent code's next version")
+{
+    const std::string units = "code,name_vi,level,unit_type,parent_code,valid_from,valid_to\n"
+                              "15,Tỉnh Yên Bái,province,tỉnh,,2000-01-01,2025-06-30\n"
+                              "15,Tỉnh Lào Cai,province,tỉnh,,2025-07-01,\n"
+                              "10,Tỉnh Lào Cai cũ,province,tỉnh,,2000-01-01,2025-06-30\n"
+                              "99001,Xã Bền,commune,xã,15,2000-01-01,\n";
+    auto tree = AdminTree::loadCsv(units, "", "t");
+    REQUIRE_MESSAGE(tree.isOk(), tree.status().message());
+    CHECK(tree->isInSubtree("15", "99001", "2020-01-01"));
+    CHECK(tree->isInSubtree("15", "99001", "2025-07-01"));
+    CHECK_FALSE(tree->isInSubtree("10", "99001", "2020-01-01"));
+    CHECK(tree->isInSubtree("99001", "99001", "2030-01-01"));
+    CHECK_FALSE(tree->isInSubtree("15", "99001", "1999-12-31"));  // the commune did not exist yet
+    REQUIRE(tree->parentAt("99001", "2020-01-01") != nullptr);
+    CHECK(tree->parentAt("99001", "2020-01-01")->nameVi == "Tỉnh Yên Bái");
+    CHECK(tree->parentAt("99001", "2025-07-01")->nameVi == "Tỉnh Lào Cai");
+}
