@@ -67,6 +67,7 @@ int usage()
                  "  dantoc-server user close --data DIR --username U\n"
                  "  dantoc-server user reset-password --data DIR --username U\n"
                  "  dantoc-server audit verify --data DIR\n"
+                 "  dantoc-server backup --data DIR --out FILE\n"
                  "roles: commune_officer, district_reviewer, provincial_admin, provincial_viewer\n";
     return 2;
 }
@@ -262,6 +263,25 @@ int runAudit(const std::string& sub, const Args& args)
     return 0;
 }
 
+int runBackup(const Args& args)
+{
+    const auto data = args.value("--data");
+    const auto out = args.value("--out");
+    if (!data || !out) {
+        return usage();
+    }
+    auto store = SqliteStore::open(*data);
+    if (!store) {
+        return fail("backup", store.status());
+    }
+    if (Status s = (*store)->backupTo(*out); !s) {
+        return fail("backup", s);
+    }
+    (void)(*store)->appendAudit({SystemClock::instance().nowUnixMillis(), "cli", "store.backup", *out, "{}"});
+    printLine({{"event", "backup"}, {"file", *out}});
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -282,6 +302,9 @@ int main(int argc, char** argv)
         }
         if (command == "user") {
             return runUser(sub, args);
+        }
+        if (command == "backup") {
+            return runBackup(args);
         }
         if (command == "audit") {
             return runAudit(sub, args);

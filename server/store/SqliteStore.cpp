@@ -102,6 +102,31 @@ Status SqliteStore::migrate()
     return tx.commit();
 }
 
+Status SqliteStore::backupTo(const std::filesystem::path& file)
+{
+    if (std::filesystem::exists(file)) {
+        return Status(ErrorCode::AlreadyExists, file.string() + " already exists");
+    }
+    Db target;
+    if (Status s = target.open(file, 5000); !s) {
+        return s;
+    }
+    std::lock_guard lock(m_mutex);
+    sqlite3_backup* backup = sqlite3_backup_init(target.handle(), "main", m_db.handle(), "main");
+    if (!backup) {
+        return Status(ErrorCode::IoError, std::string("backup: ") + sqlite3_errmsg(target.handle()));
+    }
+    int rc = SQLITE_OK;
+    do {
+        rc = sqlite3_backup_step(backup, 256);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) {
+        return Status(ErrorCode::IoError, std::string("backup: ") + sqlite3_errstr(rc));
+    }
+    return Status::ok();
+}
+
 Status SqliteStore::exec(const char* sql, const std::vector<std::string>& params)
 {
     Statement st(m_db.handle(), sql);

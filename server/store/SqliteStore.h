@@ -46,6 +46,10 @@ public:
     Result<std::vector<AuditEntry>> listAudit(const AuditFilter& filter) override;
     Result<std::vector<AuditEntry>> allAudit() override;
 
+    // A consistent copy of the live database into `file` (SQLite online backup API; writers wait only briefly
+    // between steps). Fails if `file` exists.
+    Status backupTo(const std::filesystem::path& file);
+
     // Test hook: the raw connection (tamper tests); callers must not hold it across other calls.
     sqlite3* rawHandle() { return m_db.handle(); }
 

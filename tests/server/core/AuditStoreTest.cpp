@@ -108,3 +108,23 @@ TEST_CASE("subtree checks follow parent links and unknown units are outside")
     execRaw(dir.path() / SqliteStore::kFileName, "PRAGMA foreign_keys=OFF; UPDATE unit SET parent_code='B' WHERE code='A'");
     CHECK_FALSE(*(*store)->isInSubtree("15", "B"));
 }
+
+TEST_CASE("an online backup is a complete, verifiable store; an existing target is refused")
+{
+    dantoc::test::TempDir dir;
+    dantoc::test::TempDir copyDir;
+    auto store = SqliteStore::open(dir.path());
+    REQUIRE(store.isOk());
+    REQUIRE(seedUnits(**store, true).isOk());
+    fillAudit(**store, 3);
+    REQUIRE((*store)->backupTo(copyDir.path() / SqliteStore::kFileName).isOk());
+    CHECK((*store)->backupTo(copyDir.path() / SqliteStore::kFileName).code() == ErrorCode::AlreadyExists);
+    auto copy = SqliteStore::open(copyDir.path());
+    REQUIRE(copy.isOk());
+    auto count = verifyAudit(**copy);
+    REQUIRE(count.isOk());
+    CHECK(*count == 3);
+    auto units = (*copy)->listUnits();
+    REQUIRE(units.isOk());
+    CHECK(units->size() == 6);
+}

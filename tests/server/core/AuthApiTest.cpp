@@ -149,3 +149,15 @@ TEST_CASE("hostile login bodies: malformed JSON, duplicate keys, wrong types, un
     CHECK(post(std::string(1000, '[') + std::string(1000, ']')).status == 400);
     CHECK(post("").status == 400);
 }
+
+TEST_CASE("metrics are served to loopback only by default")
+{
+    ApiFixture f;
+    dantoc::server::ApiRequest request;
+    request.method = "GET";
+    request.path = "/metrics";
+    request.remoteAddress = "10.1.2.3";
+    CHECK(f.app().router()->dispatch(request).status == 403);
+    request.remoteAddress = "127.0.0.1";
+    CHECK(f.app().router()->dispatch(request).status == 200);
+}
