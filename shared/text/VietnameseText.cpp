@@ -137,7 +137,12 @@ constexpr std::string_view kLatin1Base = "aaaaaa*ceeeeiiiidnooooo*ouuuuy**aaaaaa
 constexpr std::string_view kLatinExtABase =
     "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkk*llllllllllnnnnnnn**oooooo**rrrrrrssssssss"
     "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+// Latin Extended-B U+0180-U+024F: base letter of each canonically decomposable letter (generated from NFD).
+constexpr std::string_view kLatinExtBBase =
+    "********************************oo*************uu****************************aaiioouuuuuuuuuu*aaaa****gg"
+    "kkoooo**j***gg**nnaa****aaaaeeeeiiiioooorrrruuuusstt**hh******aaeeooooooooyy****************************";
 static_assert(kLatin1Base.size() == 64);
+static_assert(kLatinExtBBase.size() == 0x250 - 0x180);
 static_assert(kLatinExtABase.size() == 128);
 
 // ASCII base letter (lowercase) of a precomposed Latin letter, or 0.
@@ -158,8 +163,8 @@ char latinBase(char32_t cp)
         c = kLatin1Base[cp - 0xC0];
     } else if (cp >= 0x100 && cp <= 0x17F) {
         c = kLatinExtABase[cp - 0x100];
-    } else if (cp >= 0x1CD && cp <= 0x1D4) {
-        c = "aaiioouu"[cp - 0x1CD];  // Ǎ ǎ Ǐ ǐ Ǒ ǒ Ǔ ǔ
+    } else if (cp >= 0x180 && cp <= 0x24F) {
+        c = kLatinExtBBase[cp - 0x180];
     }
     return c == '*' ? '\0' : c;
 }

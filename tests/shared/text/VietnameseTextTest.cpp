@@ -19,6 +19,8 @@ TEST_CASE("foldForSearch: Vietnamese letters, đ, case, NFC and NFD alike")
     CHECK(foldForSearch("Mông") == "mong");
     CHECK(foldForSearch("Ça Ñ Ō Ş") == "ca n o s");                 // Latin-1 and Extended-A
     CHECK(foldForSearch("Ơ ư Ỹ ỵ") == "o u y y");
+    CHECK(foldForSearch("Ǎ ǖ Ș ț Ȳ ǹ") == "a u s t y n");            // Latin Extended-B
+    CHECK(foldForSearch("ƀ") == "ƀ");                                // no decomposition: kept
     CHECK(foldForSearch("abc 123 Σ") == "abc 123 Σ");              // non-Latin is kept
     CHECK(foldForSearch("a\xFF" "b") == "a\xEF\xBF\xBD" "b");      // invalid byte -> U+FFFD
     CHECK(foldForSearch("").empty());
