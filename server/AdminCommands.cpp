@@ -1,5 +1,6 @@
 #include "AdminCommands.h"
 
+#include "admin/AdminTree.h"
 #include "audit/AuditChain.h"
 #include "base/Uuid.h"
 
@@ -34,19 +35,27 @@ Result<Account> accountNamed(Store& store, const std::string& username)
 
 }  // namespace
 
-Status seedUnits(Store& store, bool demo)
+Result<std::size_t> seedUnits(Store& store, bool demo, const std::filesystem::path& resourcesDir,
+                              const std::string& date)
 {
-    if (Status s = store.upsertUnit({"15", "Tỉnh Lào Cai", "province", ""}); !s) {
+    std::vector<Unit> units = {{"15", "Tỉnh Lào Cai", "province", ""}};
+    const auto demoDir = resourcesDir / "demo" / "province";
+    if (demo && !resourcesDir.empty() && std::filesystem::exists(demoDir / "units.csv")) {
+        auto tree = admin::AdminTree::loadDirectory(demoDir);
+        if (!tree) {
+            return tree.status();
+        }
+        units.clear();
+        for (const admin::Unit* unit : tree->unitsAt(date)) {  // top-down: parents first
+            units.push_back({unit->code, unit->nameVi, unit->level, unit->parentCode});
+        }
+    } else if (demo) {
+        units.insert(units.end(), demoUnits().begin(), demoUnits().end());
+    }
+    if (Status s = store.upsertUnits(units); !s) {
         return s;
     }
-    if (demo) {
-        for (const Unit& unit : demoUnits()) {
-            if (Status s = store.upsertUnit(unit); !s) {
-                return s;
-            }
-        }
-    }
-    return Status::ok();
+    return units.size();
 }
 
 Result<CreatedAccount> addAccount(Store& store, const PasswordHasher& hasher, const std::string& username,

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -20,9 +21,11 @@ struct CreatedAccount {
     std::string password;  // generated; shown once
 };
 
-// The province root and, with demo, a few post-2025 communes of Lào Cai (used when resources/demo/province/ has
-// no unit file).
-Status seedUnits(Store& store, bool demo);
+// The province root and, with demo, the units valid on `date` ("YYYY-MM-DD") from
+// <resourcesDir>/demo/province/ (shared/admin format); a few post-2025 Lào Cai communes when that is absent.
+// Returns how many units were stored.
+Result<std::size_t> seedUnits(Store& store, bool demo, const std::filesystem::path& resourcesDir = {},
+                              const std::string& date = "2026-01-01");
 // The first provincial admin ("admin"); with demo also a viewer and one officer per demo commune.
 Result<std::vector<CreatedAccount>> seedAccounts(Store& store, const PasswordHasher& hasher, bool demo,
                                                  std::int64_t now);

@@ -12,6 +12,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <thread>
 #include <iostream>
@@ -60,7 +62,7 @@ struct Args {
 int usage()
 {
     std::cerr << "usage:\n"
-                 "  dantoc-server init --data DIR [--demo] [--host NAME]... [--force]\n"
+                 "  dantoc-server init --data DIR [--demo [--resources DIR]] [--host NAME]... [--force]\n"
                  "  dantoc-server run  --data DIR [--port N] [--bind ADDR]\n"
                  "  dantoc-server user add --data DIR --username U --role ROLE --unit CODE [--name NAME]\n"
                  "  dantoc-server user edit --data DIR --username U [--role ROLE] [--unit CODE] [--name NAME]\n"
@@ -81,6 +83,16 @@ int fail(const std::string& command, const Status& status)
 void printLine(const nlohmann::json& value)
 {
     std::cout << value.dump() << std::endl;
+}
+
+std::string todayIso()
+{
+    const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const std::chrono::year_month_day ymd{days};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return text;
 }
 
 int runInit(const Args& args)
@@ -112,8 +124,10 @@ int runInit(const Args& args)
         return fail("init", store.status());
     }
     const bool demo = args.flag("--demo");
-    if (Status s = seedUnits(**store, demo); !s) {
-        return fail("init", s);
+    const std::filesystem::path resources = args.value("--resources").value_or(DANTOC_DEFAULT_RESOURCES_DIR);
+    auto units = seedUnits(**store, demo, resources, todayIso());
+    if (!units) {
+        return fail("init", units.status());
     }
     printLine({{"event", "initialised"}, {"data", options.dataDir.string()}, {"fingerprint", *fingerprint}});
     auto existing = (*store)->accountByUsername("admin");

@@ -18,10 +18,12 @@ struct ApiContext {
     const Clock& clock;
 };
 
-// Registers every /api/v1 route (auth, me, admin accounts, audit). Health and metrics are in BuiltinRoutes.
+// Registers every /api/v1 route (auth, me, admin accounts, audit, units). Health and metrics are in BuiltinRoutes.
 void registerApiRoutes(Router& router, const ApiContext& context);
 void registerAuthRoutes(Router& router, const ApiContext& context);
 void registerAccountRoutes(Router& router, const ApiContext& context);
 void registerAuditRoutes(Router& router, const ApiContext& context);
+// GET /api/v1/units?at=YYYY-MM-DD: units in the caller's scope (provincial roles: the whole province).
+void registerUnitRoutes(Router& router, const ApiContext& context);
 
 }  // namespace dantoc::server

@@ -136,6 +136,7 @@ void registerApiRoutes(Router& router, const ApiContext& context)
     registerAuthRoutes(router, context);
     registerAccountRoutes(router, context);
     registerAuditRoutes(router, context);
+    registerUnitRoutes(router, context);
 }
 
 }  // namespace dantoc::server

@@ -7,6 +7,7 @@
 #include "auth/TokenService.h"
 #include "http/Router.h"
 #include "store/Store.h"
+#include "sync/SyncTuning.h"
 
 #include <cstdint>
 #include <optional>
@@ -14,11 +15,12 @@
 
 namespace dantoc::server {
 
+// Defaults come from shared/sync/SyncTuning.h so the desktop client and the server agree on token lifetimes.
 struct AuthPolicy {
-    int maxFailures = 5;                             // failed logins within the window before lockout
-    std::int64_t failureWindowMs = 15 * 60 * 1000;   // SEC-AUTH-4 / 742 PL 1.3đ
-    std::int64_t accessTtlMs = 15 * 60 * 1000;       // SEC-SES-1: short-lived access token
-    std::int64_t refreshTtlMs = 12 * 60 * 60 * 1000; // one working day
+    int maxFailures = sync::tuning::kLockoutMaxFailures;                // failed logins in the window → lockout
+    std::int64_t failureWindowMs = sync::tuning::kLockoutWindowMillis;  // SEC-AUTH-4 / 742 PL 1.3đ
+    std::int64_t accessTtlMs = sync::tuning::kAccessTokenLifetimeMillis;    // SEC-SES-1: short-lived
+    std::int64_t refreshTtlMs = sync::tuning::kRefreshTokenLifetimeMillis;  // rotated on every use
 };
 
 struct LoginResult {

@@ -144,7 +144,26 @@ Result<bool> SqliteStore::accountHasData(const std::string& accountId)
 
 Status SqliteStore::upsertUnit(const Unit& unit)
 {
+    return upsertUnits({unit});
+}
+
+Status SqliteStore::upsertUnits(const std::vector<Unit>& units)
+{
     std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    if (!tx.beginStatus()) {
+        return tx.beginStatus();
+    }
+    for (const Unit& unit : units) {
+        if (Status s = upsertUnitLocked(unit); !s) {
+            return s;
+        }
+    }
+    return tx.commit();
+}
+
+Status SqliteStore::upsertUnitLocked(const Unit& unit)
+{
     Statement st(m_db.handle(),
                  "INSERT INTO unit (code, name, level, parent_code) VALUES (?,?,?,?) ON CONFLICT(code) DO UPDATE "
                  "SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code");

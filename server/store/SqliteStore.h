@@ -29,6 +29,7 @@ public:
     Result<bool> accountHasData(const std::string& accountId) override;
 
     Status upsertUnit(const Unit& unit) override;
+    Status upsertUnits(const std::vector<Unit>& units) override;
     Result<std::optional<Unit>> unitByCode(const std::string& code) override;
     Result<std::vector<Unit>> listUnits() override;
     Result<bool> isInSubtree(const std::string& ancestorCode, const std::string& unitCode) override;
@@ -56,7 +57,8 @@ public:
 private:
     SqliteStore() = default;
     Status migrate();
-    Status appendAuditLocked(const AuditEvent& audit);  // inside an open transaction
+    Status appendAuditLocked(const AuditEvent& audit);
+    Status upsertUnitLocked(const Unit& unit);  // inside an open transaction
     Status exec(const char* sql, const std::vector<std::string>& params);
 
     std::mutex m_mutex;

@@ -28,6 +28,7 @@ public:
 
     // Units (the administrative tree; codes are unique within this store).
     virtual Status upsertUnit(const Unit& unit) = 0;
+    virtual Status upsertUnits(const std::vector<Unit>& units) = 0;  // one transaction; parents before children
     virtual Result<std::optional<Unit>> unitByCode(const std::string& code) = 0;
     virtual Result<std::vector<Unit>> listUnits() = 0;
     // True when `unitCode` is `ancestorCode` or below it.

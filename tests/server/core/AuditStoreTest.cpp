@@ -128,3 +128,32 @@ TEST_CASE("an online backup is a complete, verifiable store; an existing target 
     REQUIRE(units.isOk());
     CHECK(units->size() == 6);
 }
+
+TEST_CASE("demo units come from resources/demo/province (units valid on the date), villages included")
+{
+    dantoc::test::TempDir dir;
+    auto store = SqliteStore::open(dir.path());
+    REQUIRE(store.isOk());
+    auto count = seedUnits(**store, true, DANTOC_RESOURCES_DIR, "2026-01-01");
+    REQUIRE(count.isOk());
+    CHECK(*count > 100);
+    auto province = (*store)->unitByCode("15");
+    REQUIRE(province.isOk());
+    REQUIRE(province->has_value());
+    CHECK((*province)->name == "Tỉnh Lào Cai");  // the post-2025 unit, not old Yên Bái
+    auto units = (*store)->listUnits();
+    REQUIRE(units.isOk());
+    std::string village;
+    std::string villageCommune;
+    for (const auto& u : *units) {
+        if (u.level == "village") {
+            village = u.code;
+            villageCommune = u.parentCode;
+            break;
+        }
+    }
+    REQUIRE_FALSE(village.empty());
+    CHECK(*(*store)->isInSubtree("15", village));
+    CHECK(*(*store)->isInSubtree(villageCommune, village));
+    CHECK_FALSE(*(*store)->isInSubtree(villageCommune == "02683" ? "02647" : "02683", village));
+}

@@ -122,7 +122,7 @@ TEST_CASE("refresh rotates the pair; the old refresh token and a refresh token u
     const std::string access = json::parse(rotated.body)["access_token"];
     CHECK(f.call("GET", "/api/v1/me", {}, access).status == 200);
     CHECK(f.call("POST", "/api/v1/auth/refresh", json{{"refresh_token", refresh}}.dump()).status == 401);
-    f.clock.advance(13LL * 60 * 60'000);
+    f.clock.advance(dantoc::sync::tuning::kRefreshTokenLifetimeMillis + 1);  // the rotated refresh token expires
     const std::string refresh2 = json::parse(rotated.body)["refresh_token"];
     CHECK(f.call("POST", "/api/v1/auth/refresh", json{{"refresh_token", refresh2}}.dump()).status == 401);
 }
