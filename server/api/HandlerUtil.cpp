@@ -43,7 +43,7 @@ std::optional<std::string> optionalString(const Json& object, const char* key, b
 
 ApiResponse badRequest(const std::string& message)
 {
-    return ApiResponse::error(400, "invalid_request", message);
+    return ApiResponse::error(400, "invalid_argument", message);
 }
 
 ApiResponse forbidden(const std::string& message)
@@ -56,7 +56,7 @@ ApiResponse errorFromStatus(const Status& status)
     switch (status.code()) {
     case ErrorCode::InvalidArgument:
     case ErrorCode::ParseError:
-        return ApiResponse::error(400, "invalid_request", status.message());
+        return ApiResponse::error(400, "invalid_argument", status.message());
     case ErrorCode::Unauthenticated:
         return ApiResponse::error(401, "unauthenticated", status.message());
     case ErrorCode::PermissionDenied:

@@ -50,10 +50,15 @@ Result<bool> Statement::step()
     if (rc == SQLITE_DONE) {
         return false;
     }
-    if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT) {
+    // Only uniqueness is the caller's conflict; other constraint failures (triggers, foreign keys, checks) are
+    // internal errors of ours.
+    if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
         return Status(ErrorCode::AlreadyExists, std::string("constraint: ") + sqlite3_errmsg(m_db));
     }
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+        return Status(ErrorCode::Internal, std::string("constraint: ") + sqlite3_errmsg(m_db));
+    }
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
         return Status(ErrorCode::Unavailable, std::string("database busy: ") + sqlite3_errmsg(m_db));
     }
     return Status(ErrorCode::IoError, std::string("sqlite: ") + sqlite3_errmsg(m_db));
@@ -104,7 +109,7 @@ Status Db::open(const std::filesystem::path& file, int busyTimeoutMs)
         return Status(ErrorCode::IoError, "cannot open " + file.string() + ": " + message);
     }
     sqlite3_busy_timeout(m_db, busyTimeoutMs);
-    sqlite3_extended_result_codes(m_db, 0);
+    sqlite3_extended_result_codes(m_db, 1);
     return Status::ok();
 }
 
