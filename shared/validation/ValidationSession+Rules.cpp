@@ -382,7 +382,9 @@ void ValidationSession::evaluateIssues(int field, int row)
     const forms::Language lang = m_options.language;
     const std::string none;
     if (!s.relevant) {
-        if (!s.raw.is_null()) {
+        // inside a roster that does not apply, the roster's own warning covers its cells
+        const bool rosterApplies = def.roster < 0 || m_top[static_cast<std::size_t>(def.roster)].relevant;
+        if (!s.raw.is_null() && rosterApplies) {
             addIssue(out, field, row, "not_relevant_value", Severity::Warning, message("not_relevant_value", {}), none);
         }
         return;

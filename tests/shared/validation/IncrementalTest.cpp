@@ -227,3 +227,28 @@ TEST_CASE("edits are reflected in the submission the session holds")
     CHECK(session.submission().values["people"].empty());
     CHECK(session.value("oldest").isNull());
 }
+
+TEST_CASE("a roster that does not apply reports its rows once, at the roster, and counts as empty")
+{
+    Submission s = emptySubmission();
+    s.values = Json::parse(R"J({"total": 3, "male": 1, "female": 2, "has_rows": false, "people": [
+        {"_id": "00000000-0000-4000-8000-000000000001", "age": 70, "job": "farm"},
+        {"_id": "00000000-0000-4000-8000-000000000002", "age": 10}]})J");
+    const auto issues = validate(form(), s, options());
+    int notRelevant = 0;
+    for (const Issue& issue : issues) {
+        if (issue.code == "not_relevant_value") {
+            ++notRelevant;
+            CHECK(issue.field == "people");
+            CHECK_FALSE(issue.row.has_value());
+        }
+    }
+    CHECK_MESSAGE(notRelevant == 1, describe(issues));
+    ValidationSession session(form(), s, options());
+    CHECK(session.value("oldest").isNull());  // max() of a roster that does not apply
+    CHECK(session.value("people").isNull());
+    CHECK_FALSE(session.isRelevant("people.age"));
+    REQUIRE(session.setValue("has_rows", Json(true)).isOk());
+    CHECK(session.value("oldest") == dantoc::expr::Value::number(70));
+    CHECK(session.isRelevant("people.age"));
+}

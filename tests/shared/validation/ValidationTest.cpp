@@ -343,6 +343,7 @@ TEST_CASE("roster rows: row indices and ids, min/max rows, row ids, relevance in
     v = goodValues();
     v["members"] = Json::array();
     CHECK(with(run(v), "roster_min_rows", "members").size() == 1);
+    CHECK(with(run(v), "required", "members").empty());  // not required, only min_rows
     v["members"] = Json::array();
     for (int i = 0; i < 4; ++i) {
         v["members"].push_back({{"_id", "0000000" + std::to_string(i) + "-0000-4000-8000-000000000000"},
