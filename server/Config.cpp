@@ -75,6 +75,7 @@ Result<Config> Config::load(const std::filesystem::path& dataDir)
     }
     std::string cert = config.certificateFile.string();
     std::string key = config.privateKeyFile.string();
+    std::string resources = config.resourcesDir.string();
     for (Status s : {readString(*doc, "bind", config.bindAddress),
                      readNumber<std::uint16_t>(*doc, "port", config.port, 0, 65535),
                      readNumber<unsigned>(*doc, "threads", config.threads, 1, 256),
@@ -88,13 +89,15 @@ Result<Config> Config::load(const std::filesystem::path& dataDir)
                      readNumber<unsigned>(*doc, "password_hash_ops", config.passwordHashOpsLimit, 1, 20),
                      readNumber<std::size_t>(*doc, "password_hash_mem", config.passwordHashMemLimit, 8192,
                                              std::size_t{4} << 30),
-                     readBool(*doc, "enable_test_routes", config.enableTestRoutes)}) {
+                     readBool(*doc, "enable_test_routes", config.enableTestRoutes),
+                     readString(*doc, "resources_dir", resources)}) {
         if (!s) {
             return Status(s.code(), file.string() + ": " + s.message());
         }
     }
     config.certificateFile = cert;
     config.privateKeyFile = key;
+    config.resourcesDir = resources;
     return config;
 }
 

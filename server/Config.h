@@ -26,6 +26,8 @@ struct Config {
     unsigned passwordHashOpsLimit = 3;            // Argon2id cost; tests lower these
     std::size_t passwordHashMemLimit = 64u << 20;  // bytes
     bool enableTestRoutes = false;                 // only for the test suite (slow route for shutdown tests)
+    // Read-only resources (catalogs, default forms, demo province); "resources_dir" in config.json overrides.
+    std::filesystem::path resourcesDir = DANTOC_DEFAULT_RESOURCES_DIR;
 
     std::filesystem::path resolve(const std::filesystem::path& p) const { return p.is_absolute() ? p : dataDir / p; }
 

@@ -21,6 +21,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const Config& config, const C
         return store.status();
     }
     app->m_store = std::move(store.value());
+    app->m_records = std::make_unique<SqliteRecordStore>(*app->m_store);
+    app->m_blobs = std::make_unique<SqliteBlobStore>(*app->m_store);
+    app->m_catalogs = std::make_unique<SqliteCatalogStore>(*app->m_store);
     const Clock& time = clock ? *clock : SystemClock::instance();
     app->m_auth = std::make_unique<AuthService>(
         *app->m_store, time, PasswordHasher(config.passwordHashOpsLimit, config.passwordHashMemLimit), policy);
@@ -28,7 +31,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const Config& config, const C
     app->m_metrics = std::make_shared<Metrics>();
     app->m_router = std::make_shared<Router>(std::make_shared<AuthenticatorRef>(*app->m_auth));
     registerBuiltinRoutes(*app->m_router, config, app->m_metrics);
-    registerApiRoutes(*app->m_router, ApiContext{*app->m_store, *app->m_auth, *app->m_scope, time});
+    registerApiRoutes(*app->m_router, ApiContext{*app->m_store, *app->m_auth, *app->m_scope, time, *app->m_records,
+                                                 *app->m_blobs, *app->m_catalogs, config.resourcesDir,
+                                                 config.dataDir});
     return app;
 }
 

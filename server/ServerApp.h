@@ -8,6 +8,9 @@
 #include "http/Metrics.h"
 #include "http/Router.h"
 #include "scope/ScopePolicy.h"
+#include "store/SqliteBlobStore.h"
+#include "store/SqliteCatalogStore.h"
+#include "store/SqliteRecordStore.h"
 #include "store/SqliteStore.h"
 
 #include <memory>
@@ -23,6 +26,9 @@ public:
 
     Store& store() { return *m_store; }
     SqliteStore& sqliteStore() { return *m_store; }
+    RecordStore& records() { return *m_records; }
+    BlobStore& blobs() { return *m_blobs; }
+    CatalogStore& catalogs() { return *m_catalogs; }
     AuthService& auth() { return *m_auth; }
     std::shared_ptr<const Router> router() const { return m_router; }
     std::shared_ptr<Metrics> metrics() const { return m_metrics; }
@@ -30,6 +36,9 @@ public:
 private:
     ServerApp() = default;
     std::unique_ptr<SqliteStore> m_store;
+    std::unique_ptr<SqliteRecordStore> m_records;
+    std::unique_ptr<SqliteBlobStore> m_blobs;
+    std::unique_ptr<SqliteCatalogStore> m_catalogs;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<StoreScopePolicy> m_scope;
     std::shared_ptr<Metrics> m_metrics;

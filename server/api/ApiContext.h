@@ -5,7 +5,12 @@
 #include "auth/AuthService.h"
 #include "base/Clock.h"
 #include "scope/ScopePolicy.h"
+#include "store/BlobStore.h"
+#include "store/CatalogStore.h"
+#include "store/RecordStore.h"
 #include "store/Store.h"
+
+#include <filesystem>
 
 namespace dantoc::server {
 
@@ -16,6 +21,11 @@ struct ApiContext {
     AuthService& auth;
     const ScopePolicy& scope;
     const Clock& clock;
+    RecordStore& records;
+    BlobStore& blobs;
+    CatalogStore& catalogs;
+    std::filesystem::path resourcesDir;  // read-only resources (catalogs, default forms)
+    std::filesystem::path dataDir;       // the server's data directory (blob files live under it)
 };
 
 // Registers every /api/v1 route (auth, me, admin accounts, audit, units). Health and metrics are in BuiltinRoutes.
@@ -25,5 +35,11 @@ void registerAccountRoutes(Router& router, const ApiContext& context);
 void registerAuditRoutes(Router& router, const ApiContext& context);
 // GET /api/v1/units?at=YYYY-MM-DD: units in the caller's scope (provincial roles: the whole province).
 void registerUnitRoutes(Router& router, const ApiContext& context);
+// Devices, sync push/pull (shared/docs/sync-protocol.md), records, review actions, conflicts: api/SyncHandlers.cpp.
+void registerSyncRoutes(Router& router, const ApiContext& context);
+// Resumable attachment upload and download (/api/v1/sync/blobs): api/BlobHandlers.cpp.
+void registerBlobRoutes(Router& router, const ApiContext& context);
+// Catalogs, form templates (ETags), periods, aggregates and exports: api/CatalogHandlers.cpp.
+void registerCatalogRoutes(Router& router, const ApiContext& context);
 
 }  // namespace dantoc::server

@@ -137,6 +137,9 @@ void registerApiRoutes(Router& router, const ApiContext& context)
     registerAccountRoutes(router, context);
     registerAuditRoutes(router, context);
     registerUnitRoutes(router, context);
+    registerSyncRoutes(router, context);
+    registerBlobRoutes(router, context);
+    registerCatalogRoutes(router, context);
 }
 
 }  // namespace dantoc::server

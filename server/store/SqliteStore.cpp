@@ -1,10 +1,12 @@
 #include "store/SqliteStore.h"
 
+#include "store/SchemaParts.h"
+
 namespace dantoc::server {
 
 namespace {
 
-// Version 1. Record/operation tables are created now so the sync handlers can land without a migration.
+// Version 1 as it shipped (its record/operation tables were placeholders, replaced in version 2).
 constexpr const char* kSchemaV1 = R"SQL(
 CREATE TABLE unit (
     code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL, parent_code TEXT REFERENCES unit(code));
@@ -54,6 +56,12 @@ CREATE TABLE blob (
     uploaded_by TEXT NOT NULL, complete INTEGER NOT NULL DEFAULT 0, at INTEGER NOT NULL);
 )SQL";
 
+constexpr const char* kDropV1SyncTables = R"SQL(
+DROP TABLE IF EXISTS device; DROP TABLE IF EXISTS record_version; DROP TABLE IF EXISTS record;
+DROP TABLE IF EXISTS op; DROP TABLE IF EXISTS change_log; DROP TABLE IF EXISTS conflict;
+DROP TABLE IF EXISTS comment; DROP TABLE IF EXISTS blob;
+)SQL";
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& dataDir)
@@ -96,6 +104,18 @@ Status SqliteStore::migrate()
             return s;
         }
     }
+    if (*version < 2) {
+        // Version 2: the sync tables of version 1 were placeholders (never written); each component store defines
+        // its own tables (store/SchemaParts.h).
+        if (Status s = m_db.exec(kDropV1SyncTables); !s) {
+            return s;
+        }
+        for (const char* part : {kRecordSchemaV2, kBlobSchemaV2, kCatalogSchemaV2}) {
+            if (Status s = m_db.exec(part); !s) {
+                return s;
+            }
+        }
+    }
     if (Status s = m_db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !s) {
         return s;
     }
@@ -125,6 +145,30 @@ Status SqliteStore::backupTo(const std::filesystem::path& file)
         return Status(ErrorCode::IoError, std::string("backup: ") + sqlite3_errstr(rc));
     }
     return Status::ok();
+}
+
+Status SqliteStore::write(const std::function<Status(Db&)>& body)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    if (!tx.beginStatus()) {
+        return tx.beginStatus();
+    }
+    if (Status s = body(m_db); !s) {
+        return s;  // the Transaction rolls back
+    }
+    return tx.commit();
+}
+
+Status SqliteStore::read(const std::function<Status(Db&)>& body)
+{
+    std::lock_guard lock(m_mutex);
+    if (Status s = m_db.exec("BEGIN DEFERRED"); !s) {
+        return s;
+    }
+    Status result = body(m_db);
+    (void)m_db.exec(result ? "COMMIT" : "ROLLBACK");
+    return result;
 }
 
 Status SqliteStore::exec(const char* sql, const std::vector<std::string>& params)

@@ -1,12 +1,14 @@
 // SqliteStore: the embedded Store (SQLite 3.40, WAL, busy_timeout) in <data>/dantoc-server.db. One connection
 // serialised by a mutex: simple and correct; every write is one BEGIN IMMEDIATE transaction. Thread-safe.
-// Split by concern: SqliteStore.cpp (open, schema), +Accounts.cpp (accounts, units, tokens), +Audit.cpp.
+// Split by concern: SqliteStore.cpp (open, schema), +Accounts.cpp (accounts, units, tokens), +Audit.cpp. The
+// component stores (SqliteRecordStore, SqliteBlobStore, SqliteCatalogStore) share this connection via write()/read().
 #pragma once
 
 #include "store/SqliteDb.h"
 #include "store/Store.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -15,7 +17,7 @@ namespace dantoc::server {
 class SqliteStore final : public Store
 {
 public:
-    static constexpr std::int64_t kSchemaVersion = 1;
+    static constexpr std::int64_t kSchemaVersion = 2;
     static constexpr const char* kFileName = "dantoc-server.db";
 
     // Opens (creating if needed) and migrates to kSchemaVersion.
@@ -50,6 +52,15 @@ public:
     // A consistent copy of the live database into `file` (SQLite online backup API; writers wait only briefly
     // between steps). Fails if `file` exists.
     Status backupTo(const std::filesystem::path& file);
+
+    // For the component stores sharing this connection. `body` runs under the store's mutex inside one
+    // BEGIN IMMEDIATE transaction: committed when it returns ok, rolled back otherwise (or if it throws).
+    // appendAuditInWrite() inside `body` audits in that same transaction. Not re-entrant.
+    Status write(const std::function<Status(Db&)>& body);
+    // `body` runs under the store's mutex inside one deferred (read) transaction, so several reads agree.
+    Status read(const std::function<Status(Db&)>& body);
+    // Only inside write(): appends to the hash-chained audit log in the caller's transaction.
+    Status appendAuditInWrite(const AuditEvent& audit) { return appendAuditLocked(audit); }
 
     // Test hook: the raw connection (tamper tests); callers must not hold it across other calls.
     sqlite3* rawHandle() { return m_db.handle(); }

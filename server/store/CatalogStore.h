@@ -1,0 +1,41 @@
+// CatalogStore: published form templates (versioned, with ETags), catalogs and reporting periods, behind an
+// interface so a PostgreSQL store can replace the embedded SQLite one. Every mutating call is one transaction
+// (with its audit event). Implementations are thread-safe.
+#pragma once
+
+#include "base/Result.h"
+#include "store/StoreTypes.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace dantoc::server {
+
+struct StoredForm {
+    std::string formId;
+    int version = 0;
+    std::string json;  // the template document (shared/docs/form-format.md)
+    std::string etag;  // strong ETag of `json`
+    std::int64_t publishedAt = 0;
+};
+
+struct Period {
+    std::string id;     // "2025", "2025-H1", ...
+    std::string label;  // Vietnamese display label
+    std::string startsOn;  // YYYY-MM-DD
+    std::string endsOn;    // YYYY-MM-DD
+    bool open = false;     // submissions are accepted only while open
+};
+
+class CatalogStore
+{
+public:
+    virtual ~CatalogStore() = default;
+
+    // A published form version; nullopt when unknown.
+    virtual Result<std::optional<StoredForm>> formVersion(const std::string& formId, int version) = 0;
+    virtual Result<std::optional<Period>> period(const std::string& id) = 0;
+};
+
+}  // namespace dantoc::server

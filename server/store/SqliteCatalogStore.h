@@ -1,0 +1,22 @@
+// SqliteCatalogStore: the embedded CatalogStore, sharing SqliteStore's connection and mutex (SqliteStore::write/read).
+// Thread-safe.
+#pragma once
+
+#include "store/CatalogStore.h"
+#include "store/SqliteStore.h"
+
+namespace dantoc::server {
+
+class SqliteCatalogStore final : public CatalogStore
+{
+public:
+    explicit SqliteCatalogStore(SqliteStore& db) : m_db(db) {}
+
+    Result<std::optional<StoredForm>> formVersion(const std::string& formId, int version) override;
+    Result<std::optional<Period>> period(const std::string& id) override;
+
+private:
+    SqliteStore& m_db;
+};
+
+}  // namespace dantoc::server
