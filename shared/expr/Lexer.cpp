@@ -5,10 +5,22 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
 
 namespace dantoc::expr {
 
 namespace {
+
+// Joins pieces with append(): `"'" + std::string(...)` trips GCC 12's false -Wrestrict at -O3.
+std::string concat(std::initializer_list<std::string_view> pieces)
+{
+    std::string out;
+    for (std::string_view piece : pieces) {
+        out.append(piece);
+    }
+    return out;
+}
+
 
 bool isIdentStart(char c)
 {
@@ -48,7 +60,7 @@ std::string describeChar(std::string_view source, std::size_t offset)
     while (end < source.size() && (static_cast<unsigned char>(source[end]) & 0xC0) == 0x80) {
         ++end;
     }
-    return "'" + std::string(source.substr(offset, end - offset)) + "'";
+    return concat({"'", source.substr(offset, end - offset), "'"});
 }
 
 int hexValue(char c)
@@ -134,7 +146,7 @@ private:
             }
             const std::string_view segment = m_source.substr(start, m_pos - start);
             if (isReservedWord(segment) && !path.empty()) {
-                return fail(start, "'" + std::string(segment) + "' is a reserved word and cannot be a column name");
+                return fail(start, concat({"'", segment, "' is a reserved word and cannot be a column name"}));
             }
             path += segment;
             if (peek() != '.') {
@@ -372,11 +384,10 @@ std::string describeToken(const Token& token, std::string_view source)
 {
     switch (token.kind) {
     case TokenKind::End: return "end of input";
-    case TokenKind::Number: return "number " + std::string(source.substr(token.offset, token.length));
-    case TokenKind::String: return "string " + std::string(source.substr(token.offset, token.length));
-    case TokenKind::Name: return "name '" + token.text + "'";
-    case TokenKind::RowName: return "'" + std::string(source.substr(token.offset, token.length)) + "'";
-    default: return "'" + std::string(source.substr(token.offset, token.length)) + "'";
+    case TokenKind::Number: return concat({"number ", source.substr(token.offset, token.length)});
+    case TokenKind::String: return concat({"string ", source.substr(token.offset, token.length)});
+    case TokenKind::Name: return concat({"name '", token.text, "'"});
+    default: return concat({"'", source.substr(token.offset, token.length), "'"});
     }
 }
 

@@ -79,16 +79,16 @@ TEST_CASE("lower, upper, trim know Vietnamese letters")
           }()) == boolean(true));
     CHECK(eval("trim('  Sìn Hồ \t')") == txt("Sìn Hồ"));
     CHECK(eval("upper(1)").isNull());
-    CHECK(utf8::toLower("a\xFF" "B") == "a\xFF" "b");  // invalid bytes are kept
+    CHECK(expr::utf8::toLower("a\xFF" "B") == "a\xFF" "b");  // invalid bytes are kept
 }
 
 TEST_CASE("utf8 validation")
 {
-    CHECK(utf8::firstInvalid("Hà Giang") == std::string_view::npos);
-    CHECK(utf8::firstInvalid("\xF0\x9F\x98\x80") == std::string_view::npos);  // 4-byte emoji
-    CHECK(utf8::firstInvalid("ab\x80") == 2);
-    CHECK(utf8::firstInvalid("\xF4\x90\x80\x80") == 0);  // beyond U+10FFFF
-    CHECK(utf8::firstInvalid("\xE0\x80\x80") == 0);      // overlong
-    CHECK(utf8::firstInvalid("\xE1\x80") == 0);          // truncated
-    CHECK(utf8::countCodePoints("Đồng") == 4);
+    CHECK(expr::utf8::firstInvalid("Hà Giang") == std::string_view::npos);
+    CHECK(expr::utf8::firstInvalid("\xF0\x9F\x98\x80") == std::string_view::npos);  // 4-byte emoji
+    CHECK(expr::utf8::firstInvalid("ab\x80") == 2);
+    CHECK(expr::utf8::firstInvalid("\xF4\x90\x80\x80") == 0);  // beyond U+10FFFF
+    CHECK(expr::utf8::firstInvalid("\xE0\x80\x80") == 0);      // overlong
+    CHECK(expr::utf8::firstInvalid("\xE1\x80") == 0);          // truncated
+    CHECK(expr::utf8::countCodePoints("Đồng") == 4);
 }
