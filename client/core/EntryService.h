@@ -1,0 +1,97 @@
+// EntryService: the one place the GUI and the CLI change submissions. Each user intent changes the record and
+// enqueues its sync operation (shared/sync Operation JSON) in ONE transaction, with a local audit entry, so a
+// crash leaves both or neither. Autosave changes the body only. Not thread-safe (the Connection's thread).
+#pragma once
+
+#include "core/Connection.h"
+#include "core/SubmissionRepository.h"
+
+#include "base/Clock.h"
+#include "base/Json.h"
+#include "base/Result.h"
+#include "forms/ChoiceListResolver.h"
+#include "forms/FormModel.h"
+#include "forms/FormTemplate.h"
+#include "sync/Operation.h"
+#include "validation/Issue.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dantoc::client {
+
+struct EntryOptions
+{
+    std::string actor = "local";  // who acts, for the local audit trail
+    forms::Language language = forms::Language::Vi;
+    const forms::ChoiceListResolver* catalogs = nullptr;  // choice lists for choices_from (null: not checked)
+};
+
+struct EntryResult
+{
+    Submission record;                      // the record after the change
+    std::vector<validation::Issue> issues;  // validation of the body that was saved/submitted
+    bool refused = false;                   // submit only: hard errors, nothing changed
+    std::vector<std::int64_t> devSeqs;      // the operations enqueued, in order (empty: nothing to send)
+};
+
+class EntryService
+{
+public:
+    static constexpr std::size_t kRowIdLength = 10;
+
+    explicit EntryService(Connection& connection, EntryOptions options = {},
+                          const Clock& clock = SystemClock::instance());
+
+    // A new draft (no operation yet: it is created on the server by the first save). The form must be in the
+    // store; roster rows get ids. `draft.body` is the values object.
+    Result<Submission> createDraft(NewDraft draft);
+    // Autosave: the body only, no operation, no audit. Draft or returned records only.
+    Status autosave(const std::string& recordId, const Json& values);
+    // Validates and stores `values`, enqueuing ONE operation: `create` the first time, then `edit` with the
+    // fields that changed since the last enqueued operation (none when nothing changed). Errors do not block a
+    // save (a draft may be incomplete); they are returned in `issues`.
+    Result<EntryResult> save(const std::string& recordId, const Json& values);
+    // Saves the current body if it has unsent changes, then enqueues the `submit` (draft) or `resubmit`
+    // (returned) transition. Refused (refused = true, nothing changed) when validation finds errors.
+    Result<EntryResult> submit(const std::string& recordId);
+    // An append-only comment, optionally about one field path.
+    Result<EntryResult> comment(const std::string& recordId, const std::string& text,
+                                const std::optional<std::string>& field = std::nullopt);
+
+    // Validates the stored body against the record's form.
+    Result<std::vector<validation::Issue>> validate(const std::string& recordId);
+    // The body as of the last enqueued operation: record_base (or {}) with the pending create/edit sets applied
+    // in dev_seq order. What the next edit is diffed against.
+    Result<Json> enqueuedBody(const std::string& recordId);
+
+    // Gives every roster row (an array of objects, at the top or inside a row) a random `_id` when it has none,
+    // and drops null members (a canonical body has none). InvalidArgument when `values` is not an object.
+    static Result<Json> canonicalValues(const Json& values);
+    static std::string newRowId();
+
+    // Tests: called at named steps inside the write transaction ("record_written", "op_enqueued"); an error
+    // aborts the intent as a crash there would (the transaction rolls back).
+    void setFaultHook(std::function<Status(std::string_view step)> hook) { m_faultHook = std::move(hook); }
+
+private:
+    struct Loaded;
+    Result<Loaded> load(const std::string& recordId);
+    Result<std::vector<validation::Issue>> validateBody(const Loaded& loaded, const Json& values);
+    // Inside a transaction: writes the body and enqueues create/edit when it differs from the enqueued body.
+    Status saveStep(Loaded& loaded, const Json& values, EntryResult& result);
+    // Fills the record's identity, device, dev_seq and op id, checks the JSON with parseOperation, enqueues.
+    Result<std::int64_t> enqueue(const Loaded& loaded, sync::Operation op);
+    Status fault(std::string_view step);
+
+    Connection& m_connection;
+    EntryOptions m_options;
+    const Clock& m_clock;
+    std::function<Status(std::string_view)> m_faultHook;
+};
+
+}  // namespace dantoc::client
