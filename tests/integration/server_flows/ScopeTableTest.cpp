@@ -1,0 +1,275 @@
+// Scope on every route, table-driven, against the real dantoc-server over TLS: a commune officer never reads or
+// changes another commune's data, and never reaches the province's administration. Each row pairs the refusal
+// with the same request from an account that may make it (so a 403 is not just a malformed request). The table
+// must name every route in server/docs/openapi.yaml: a new route without a scope row fails here.
+#include "OpenApiRoutes.h"
+#include "support/FlowAccounts.h"
+#include "support/TestServer.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <map>
+#include <set>
+
+using dantoc::test::errorCodeOf;
+using dantoc::test::FlowAccounts;
+using dantoc::test::FlowSession;
+using dantoc::test::HttpResult;
+using dantoc::test::HttpsClient;
+using dantoc::test::TestServer;
+using nlohmann::json;
+
+namespace {
+
+// Commune A (the actor's) and commune B (someone else's), both under province 15 in the demo tree.
+constexpr const char* kCommuneA = "02683";
+constexpr const char* kCommuneB = "02686";
+
+struct ScopeWorld {
+    TestServer server;
+    HttpsClient client;
+    FlowAccounts accounts;
+    FlowSession admin;     // provincial_admin at 15
+    FlowSession officerA;  // commune_officer at kCommuneA
+    FlowSession officerB;  // commune_officer at kCommuneB
+    FlowSession viewer;    // provincial_viewer at 15
+
+    static TestServer::Options options()
+    {
+        TestServer::Options o;
+        o.initArgs = {"--demo"};
+        return o;
+    }
+    ScopeWorld() : server(options()), client(server.client()), accounts(server)
+    {
+        REQUIRE(server.started());
+        admin = accounts.ready(client, "admin");
+        officerA = accounts.ready(client, std::string("xa") + kCommuneA);
+        officerB = accounts.ready(client, std::string("xa") + kCommuneB);
+        viewer = accounts.ready(client, "viewer");
+        REQUIRE(admin.ok());
+        REQUIRE(officerA.ok());
+        REQUIRE(officerB.ok());
+        REQUIRE(viewer.ok());
+    }
+
+    HttpResult call(const FlowSession& who, const std::string& method, const std::string& target,
+                    const std::string& body = {})
+    {
+        return client.request(method, target, body, {{"Authorization", "Bearer " + who.accessToken}});
+    }
+
+    std::string accountId(const std::string& username)
+    {
+        auto list = call(admin, "GET", "/api/v1/admin/accounts?include_closed=true");
+        REQUIRE(list.status == 200);
+        const json listDoc = json::parse(list.body);
+        for (const auto& a : listDoc.at("accounts")) {
+            if (a["username"] == username) {
+                return a["id"];
+            }
+        }
+        FAIL("no account " << username);
+        return {};
+    }
+};
+
+void expectForbidden(const HttpResult& answer)
+{
+    CHECK(answer.status == 403);
+    CHECK(errorCodeOf(answer) == "forbidden");
+}
+
+struct ScopeRow {
+    std::string why;  // what the row checks, or why the route carries no unit data
+    std::function<void(ScopeWorld&)> check;
+};
+
+// Routes without unit data: public, or about the caller's own session. Their rows check that they never expose
+// another account.
+std::map<std::string, ScopeRow> scopeTable()
+{
+    std::map<std::string, ScopeRow> table;
+    table["GET /api/v1/health"] = {"public liveness, no data", [](ScopeWorld& w) {
+                                       auto answer = w.client.get("/api/v1/health");
+                                       CHECK(answer.status == 200);
+                                       CHECK(answer.body.find(kCommuneB) == std::string::npos);
+                                   }};
+    table["GET /metrics"] = {"loopback metrics, route names and counts only", [](ScopeWorld& w) {
+                                 auto answer = w.client.get("/metrics");
+                                 CHECK(answer.status == 200);
+                                 CHECK(answer.body.find(w.officerB.username) == std::string::npos);
+                             }};
+    table["POST /api/v1/auth/login"] = {"own credentials only: A's password does not open B", [](ScopeWorld& w) {
+                                            auto answer = w.client.post(
+                                                "/api/v1/auth/login",
+                                                json{{"username", w.officerB.username},
+                                                     {"password", w.officerA.password}}
+                                                    .dump());
+                                            CHECK(answer.status == 401);
+                                        }};
+    table["POST /api/v1/auth/refresh"] = {"a refresh token names its own account", [](ScopeWorld& w) {
+                                              auto answer = w.client.post(
+                                                  "/api/v1/auth/refresh",
+                                                  json{{"refresh_token", w.officerA.refreshToken}}.dump());
+                                              REQUIRE(answer.status == 200);
+                                              const json tokens = json::parse(answer.body);
+                                              CHECK(tokens["account"]["username"] == w.officerA.username);
+                                              w.officerA.accessToken = tokens["access_token"];
+                                              w.officerA.refreshToken = tokens["refresh_token"];
+                                          }};
+    table["POST /api/v1/auth/password"] = {"changes the caller's own password only", [](ScopeWorld& w) {
+                                               // B's current password is not A's: refused, B unchanged.
+                                               auto answer = w.call(w.officerA, "POST", "/api/v1/auth/password",
+                                                                    json{{"current_password", w.officerB.password},
+                                                                         {"new_password", "Khong-duoc-doi-2026"}}
+                                                                        .dump());
+                                               CHECK(answer.status == 403);
+                                               auto login = w.client.post("/api/v1/auth/login",
+                                                                          json{{"username", w.officerB.username},
+                                                                               {"password", w.officerB.password}}
+                                                                              .dump());
+                                               CHECK(login.status == 200);
+                                           }};
+    table["POST /api/v1/auth/logout"] = {"ends the caller's own session only", [](ScopeWorld& w) {
+                                             // A second session of A ends; B's session still works.
+                                             auto second = w.accounts.ready(w.client, w.officerA.username);
+                                             REQUIRE(second.ok());
+                                             CHECK(w.call(second, "POST", "/api/v1/auth/logout").status == 200);
+                                             CHECK(w.call(second, "GET", "/api/v1/me").status == 401);
+                                             CHECK(w.call(w.officerB, "GET", "/api/v1/me").status == 200);
+                                             CHECK(w.call(w.officerA, "GET", "/api/v1/me").status == 200);
+                                         }};
+    table["GET /api/v1/me"] = {"the caller's own account and unit", [](ScopeWorld& w) {
+                                   auto answer = w.call(w.officerA, "GET", "/api/v1/me");
+                                   REQUIRE(answer.status == 200);
+                                   const json me = json::parse(answer.body);
+                                   CHECK(me["username"] == w.officerA.username);
+                                   CHECK(me["unit_code"] == kCommuneA);
+                                   CHECK(me["unit"]["code"] == kCommuneA);
+                               }};
+
+    // Administration: province admins only; a commune officer is refused on every account route, also for an
+    // account of its own commune, and nothing changes.
+    table["GET /api/v1/admin/accounts"] = {"officer 403; admin lists both communes", [](ScopeWorld& w) {
+                                               expectForbidden(w.call(w.officerA, "GET", "/api/v1/admin/accounts"));
+                                               expectForbidden(w.call(w.viewer, "GET", "/api/v1/admin/accounts"));
+                                               auto list = w.call(w.admin, "GET", "/api/v1/admin/accounts");
+                                               REQUIRE(list.status == 200);
+                                               CHECK(list.body.find(w.officerB.username) != std::string::npos);
+                                           }};
+    table["POST /api/v1/admin/accounts"] = {"officer cannot create an account in B (nor in A)", [](ScopeWorld& w) {
+                                                for (const char* unit : {kCommuneB, kCommuneA}) {
+                                                    CAPTURE(unit);
+                                                    expectForbidden(w.call(
+                                                        w.officerA, "POST", "/api/v1/admin/accounts",
+                                                        json{{"username", std::string("moi") + unit},
+                                                             {"role", "commune_officer"},
+                                                             {"unit_code", unit}}
+                                                            .dump()));
+                                                }
+                                                CHECK(w.accounts.create(w.client, w.admin.accessToken,
+                                                                        "moi02686", "commune_officer",
+                                                                        kCommuneB) == 201);
+                                            }};
+    table["PATCH /api/v1/admin/accounts/{id}"] = {
+        "officer cannot move B's account into A", [](ScopeWorld& w) {
+            const std::string idB = w.accountId(w.officerB.username);
+            expectForbidden(w.call(w.officerA, "PATCH", "/api/v1/admin/accounts/" + idB,
+                                   json{{"unit_code", kCommuneA}}.dump()));
+            CHECK(w.call(w.officerB, "GET", "/api/v1/me").status == 200);  // a unit change would revoke tokens
+            auto ok = w.call(w.admin, "PATCH", "/api/v1/admin/accounts/" + idB,
+                             json{{"display_name", "Cán bộ xã A Mú Sung"}}.dump());
+            CHECK(ok.status == 200);
+        }};
+    table["DELETE /api/v1/admin/accounts/{id}"] = {
+        "officer 403; nobody deletes (409 for the admin)", [](ScopeWorld& w) {
+            const std::string idB = w.accountId(w.officerB.username);
+            expectForbidden(w.call(w.officerA, "DELETE", "/api/v1/admin/accounts/" + idB));
+            auto admin = w.call(w.admin, "DELETE", "/api/v1/admin/accounts/" + idB);
+            CHECK(admin.status == 409);
+            CHECK(errorCodeOf(admin) == "account_not_deletable");
+        }};
+    table["POST /api/v1/admin/accounts/{id}/close"] = {
+        "officer cannot close B's account", [](ScopeWorld& w) {
+            const std::string idB = w.accountId(w.officerB.username);
+            expectForbidden(w.call(w.officerA, "POST", "/api/v1/admin/accounts/" + idB + "/close"));
+            CHECK(w.call(w.officerB, "GET", "/api/v1/me").status == 200);
+            // The admin may (on a throw-away account of commune B).
+            REQUIRE(w.accounts.create(w.client, w.admin.accessToken, "dong02686", "commune_officer", kCommuneB) ==
+                    201);
+            CHECK(w.call(w.admin, "POST", "/api/v1/admin/accounts/" + w.accountId("dong02686") + "/close").status ==
+                  200);
+        }};
+    table["POST /api/v1/admin/accounts/{id}/reset-password"] = {
+        "officer cannot reset B's password", [](ScopeWorld& w) {
+            const std::string idB = w.accountId(w.officerB.username);
+            expectForbidden(w.call(w.officerA, "POST", "/api/v1/admin/accounts/" + idB + "/reset-password"));
+            auto login = w.client.post(
+                "/api/v1/auth/login",
+                json{{"username", w.officerB.username}, {"password", w.officerB.password}}.dump());
+            CHECK(login.status == 200);
+            CHECK(json::parse(login.body)["must_change_password"] == false);
+        }};
+    table["GET /api/v1/audit"] = {"officer and viewer 403; admin reads B's entries", [](ScopeWorld& w) {
+                                      expectForbidden(w.call(w.officerA, "GET", "/api/v1/audit"));
+                                      expectForbidden(w.call(w.viewer, "GET", "/api/v1/audit"));
+                                      auto all = w.call(w.admin, "GET", "/api/v1/audit?limit=1000");
+                                      REQUIRE(all.status == 200);
+                                      CHECK(json::parse(all.body)["entries"].size() > 5);
+                                  }};
+    table["GET /api/v1/units"] = {
+        "officer sees its own subtree only, today and on a past date", [](ScopeWorld& w) {
+            for (const std::string query : {"", "?at=2025-01-01", "?at=2026-01-01"}) {
+                CAPTURE(query);
+                auto answer = w.call(w.officerA, "GET", "/api/v1/units" + query);
+                REQUIRE(answer.status == 200);
+                const json answerDoc = json::parse(answer.body);
+                for (const auto& unit : answerDoc.at("units")) {
+                    CAPTURE(unit.dump());
+                    CHECK(unit["code"] != kCommuneB);
+                    CHECK(unit["code"] != "15");
+                    CHECK(unit["parent_code"] != kCommuneB);
+                }
+            }
+            auto own = w.call(w.officerA, "GET", "/api/v1/units");
+            CHECK(own.body.find(std::string("\"") + kCommuneA + "\"") != std::string::npos);
+            auto province = w.call(w.admin, "GET", "/api/v1/units");
+            REQUIRE(province.status == 200);
+            CHECK(province.body.find(std::string("\"") + kCommuneB + "\"") != std::string::npos);
+        }};
+    return table;
+}
+
+}  // namespace
+
+TEST_CASE("the scope table names every documented route, and nothing else")
+{
+    const auto table = scopeTable();
+    std::set<std::string> documented;
+    for (const auto& route : dantoc::test::documentedRoutes()) {
+        documented.insert(route.key());
+        CAPTURE(route.key());
+        CHECK_MESSAGE(table.count(route.key()) == 1, "a documented route has no scope row: add one in ScopeTableTest");
+    }
+    for (const auto& [key, row] : table) {
+        CAPTURE(key);
+        CHECK_MESSAGE(documented.count(key) == 1, "a scope row names a route openapi.yaml does not document");
+    }
+}
+
+TEST_CASE("a commune officer cannot reach another commune's data on any route")
+{
+    ScopeWorld world;
+    const auto table = scopeTable();
+    for (const auto& route : dantoc::test::documentedRoutes()) {
+        auto row = table.find(route.key());
+        if (row == table.end()) {
+            continue;  // reported by the test above
+        }
+        INFO(route.key() << ": " << row->second.why);
+        row->second.check(world);
+    }
+}
