@@ -7,16 +7,70 @@
 #include "support/HttpsClient.h"
 
 #include "base/Uuid.h"
+#include "sync/BodyMerge.h"
 #include "sync/Operation.h"
 #include "sync/PullMessages.h"
 #include "sync/PushMessages.h"
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace dantoc::test {
+
+// What a device holds of one record after applying pull items in order (body from `body`, or `patch` applied to
+// the held body; `deleted` and `revoke` remove it).
+struct HeldRecord {
+    std::uint64_t ver = 0;
+    std::string state;
+    std::string level;
+    std::string unit;
+    std::string period;
+    nlohmann::json body = nlohmann::json::object();
+    std::vector<std::string> flags;
+    std::vector<std::string> opIdsApplied;
+    std::vector<sync::PullItem> comments;
+};
+
+// Applies pull items to `held` as a client would. A patch against a version the device does not hold is an error.
+inline Status applyPullItems(const std::vector<sync::PullItem>& items, std::map<std::string, HeldRecord>& held)
+{
+    for (const auto& item : items) {
+        if (item.kind == sync::PullItemKind::Revoke || (item.kind == sync::PullItemKind::Record && item.deleted)) {
+            held.erase(item.recordId);
+            continue;
+        }
+        if (item.kind == sync::PullItemKind::Comment) {
+            held[item.recordId].comments.push_back(item);
+            continue;
+        }
+        HeldRecord& record = held[item.recordId];
+        if (item.body) {
+            record.body = *item.body;
+        } else if (item.patch) {
+            if (record.ver != item.patch->baseVer) {
+                return Status(ErrorCode::FailedPrecondition, "patch for " + item.recordId + " against ver " +
+                                                                 std::to_string(item.patch->baseVer) + ", held " +
+                                                                 std::to_string(record.ver));
+            }
+            auto patched = sync::applySet(record.body, item.patch->set);
+            if (!patched) {
+                return patched.status();
+            }
+            record.body = *patched;
+        }
+        record.ver = item.ver;
+        record.state = item.state;
+        record.level = item.level.value_or("");
+        record.unit = item.unit;
+        record.period = item.period;
+        record.flags = item.flags;
+        record.opIdsApplied = item.opIdsApplied;
+    }
+    return Status::ok();
+}
 
 class SyncClientForTests
 {
