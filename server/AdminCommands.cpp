@@ -1,7 +1,9 @@
 #include "AdminCommands.h"
 
 #include "admin/AdminTree.h"
+#include "admin/UnitImport.h"
 #include "audit/AuditChain.h"
+#include "base/Clock.h"
 #include "base/Uuid.h"
 
 namespace dantoc::server {
@@ -12,11 +14,11 @@ const std::vector<Unit>& demoUnits()
 {
     // Post-reform (1 July 2025) Lào Cai: province 15, communes directly under it (no district level).
     static const std::vector<Unit> units = {
-        {"02647", "Phường Lào Cai", "commune", "15"},
-        {"02671", "Phường Cam Đường", "commune", "15"},
-        {"02680", "Xã Hợp Thành", "commune", "15"},
-        {"02683", "Xã Bát Xát", "commune", "15"},
-        {"02686", "Xã A Mú Sung", "commune", "15"},
+        {"02647", "Phường Lào Cai", "commune", "15", "phường"},
+        {"02671", "Phường Cam Đường", "commune", "15", "phường"},
+        {"02680", "Xã Hợp Thành", "commune", "15", "xã"},
+        {"02683", "Xã Bát Xát", "commune", "15", "xã"},
+        {"02686", "Xã A Mú Sung", "commune", "15", "xã"},
     };
     return units;
 }
@@ -36,20 +38,24 @@ Result<Account> accountNamed(Store& store, const std::string& username)
 }  // namespace
 
 Result<std::size_t> seedUnits(Store& store, bool demo, const std::filesystem::path& resourcesDir,
-                              const std::string& date)
+                              const std::string& /*date: every version is stored now*/)
 {
-    std::vector<Unit> units = {{"15", "Tỉnh Lào Cai", "province", ""}};
     const auto demoDir = resourcesDir / "demo" / "province";
     if (demo && !resourcesDir.empty() && std::filesystem::exists(demoDir / "units.csv")) {
-        auto tree = admin::AdminTree::loadDirectory(demoDir);
-        if (!tree) {
-            return tree.status();
+        // The whole demo tree, every date, with lineage: the same validated, audited path as `unit import`.
+        const auto lineage = std::filesystem::exists(demoDir / "lineage.csv") ? demoDir / "lineage.csv"
+                                                                                : std::filesystem::path();
+        auto counts = importUnitFiles(store, demoDir / "units.csv", lineage, "cli",
+                                      SystemClock::instance().nowUnixMillis());
+        if (!counts) {
+            return counts.status();
         }
-        units.clear();
-        for (const admin::Unit* unit : tree->unitsAt(date)) {  // top-down: parents first
-            units.push_back({unit->code, unit->nameVi, unit->level, unit->parentCode});
-        }
-    } else if (demo) {
+        return counts->versionsAdded + counts->versionsChanged + counts->versionsUnchanged;
+    }
+    // The province as it is since the 1 July 2025 reform (importing the demo tree later replaces this version).
+    std::vector<Unit> units = {{"15", "Tỉnh Lào Cai", "province", "", "tỉnh", demo ? "" : "2025-07-01", ""}};
+    if (demo) {
+        // Test fallback without resources: undated (kUnitDefaultValidFrom), so any clock date sees them.
         units.insert(units.end(), demoUnits().begin(), demoUnits().end());
     }
     if (Status s = store.upsertUnits(units); !s) {

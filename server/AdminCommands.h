@@ -21,9 +21,9 @@ struct CreatedAccount {
     std::string password;  // generated; shown once
 };
 
-// The province root and, with demo, the units valid on `date` ("YYYY-MM-DD") from
-// <resourcesDir>/demo/province/ (shared/admin format); a few post-2025 Lào Cai communes when that is absent.
-// Returns how many units were stored.
+// The province root (valid from 2025-07-01) or, with demo, the whole tree of <resourcesDir>/demo/province/ (all
+// dates, with lineage; shared/admin format) imported like `unit import`; a few undated post-2025 Lào Cai communes
+// when that is absent (tests). `date` is no longer used. Returns how many unit versions the source has.
 Result<std::size_t> seedUnits(Store& store, bool demo, const std::filesystem::path& resourcesDir = {},
                               const std::string& date = "2026-01-01");
 // The first provincial admin ("admin"); with demo also a viewer and one officer per demo commune.

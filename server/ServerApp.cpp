@@ -1,6 +1,7 @@
 #include "ServerApp.h"
 
 #include "http/BuiltinRoutes.h"
+#include "scope/AdminScopePolicy.h"
 
 namespace dantoc::server {
 
@@ -27,7 +28,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const Config& config, const C
     const Clock& time = clock ? *clock : SystemClock::instance();
     app->m_auth = std::make_unique<AuthService>(
         *app->m_store, time, PasswordHasher(config.passwordHashOpsLimit, config.passwordHashMemLimit), policy);
-    app->m_scope = std::make_unique<StoreScopePolicy>(*app->m_store);
+    // Scope by date and lineage over the stored unit history (falls back to the plain parent walk).
+    app->m_scope = std::make_unique<AdminScopePolicy>(*app->m_store, time);
     app->m_metrics = std::make_shared<Metrics>();
     app->m_router = std::make_shared<Router>(std::make_shared<AuthenticatorRef>(*app->m_auth));
     registerBuiltinRoutes(*app->m_router, config, app->m_metrics);

@@ -40,7 +40,7 @@ private:
     std::unique_ptr<SqliteBlobStore> m_blobs;
     std::unique_ptr<SqliteCatalogStore> m_catalogs;
     std::unique_ptr<AuthService> m_auth;
-    std::unique_ptr<StoreScopePolicy> m_scope;
+    std::unique_ptr<ScopePolicy> m_scope;
     std::shared_ptr<Metrics> m_metrics;
     std::shared_ptr<Router> m_router;
 };

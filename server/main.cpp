@@ -4,6 +4,9 @@
 #include "Log.h"
 #include "ServerApp.h"
 #include "ServerSetup.h"
+#include "admin/DataDirLock.h"
+#include "admin/Restore.h"
+#include "admin/UnitImport.h"
 #include "http/HttpServer.h"
 #include "tls/SelfSignedCertificate.h"
 
@@ -70,6 +73,8 @@ int usage()
                  "  dantoc-server user reset-password --data DIR --username U\n"
                  "  dantoc-server audit verify --data DIR\n"
                  "  dantoc-server backup --data DIR --out FILE\n"
+                 "  dantoc-server restore --data DIR --from BACKUP.db   (the server must be stopped)\n"
+                 "  dantoc-server unit import --data DIR --file units.csv|units.json [--lineage lineage.csv|.json]\n"
                  "roles: commune_officer, district_reviewer, provincial_admin, provincial_viewer\n";
     return 2;
 }
@@ -159,6 +164,11 @@ int runServer(const Args& args)
     auto config = Config::load(*data);
     if (!config) {
         return fail("run", config.status());
+    }
+    // Held until the process ends: `restore` (and a second `run`) refuse a data directory in use.
+    auto dataDirLock = DataDirLock::acquire(config->dataDir);
+    if (!dataDirLock) {
+        return fail("run", dataDirLock.status());
     }
     if (auto port = args.value("--port")) {
         config->port = static_cast<std::uint16_t>(std::stoi(*port));
@@ -296,12 +306,58 @@ int runBackup(const Args& args)
     return 0;
 }
 
+int runRestore(const Args& args)
+{
+    const auto data = args.value("--data");
+    const auto from = args.value("--from");
+    if (!data || !from) {
+        return usage();
+    }
+    auto restored = restoreStore(*data, *from, SystemClock::instance().nowUnixMillis());
+    if (!restored) {
+        return fail("restore", restored.status());
+    }
+    printLine({{"event", "restored"},
+               {"from", *from},
+               {"kept_aside", restored->keptAside.string()},
+               {"audit_entries", restored->auditEntries},
+               {"epoch_regenerated", restored->epochRegenerated}});
+    return 0;
+}
+
+int runUnit(const std::string& sub, const Args& args)
+{
+    const auto data = args.value("--data");
+    const auto file = args.value("--file");
+    if (sub != "import" || !data || !file) {
+        return usage();
+    }
+    auto store = SqliteStore::open(*data);
+    if (!store) {
+        return fail("unit import", store.status());
+    }
+    auto counts = importUnitFiles(**store, *file, args.value("--lineage").value_or(""), "cli",
+                                  SystemClock::instance().nowUnixMillis());
+    if (!counts) {
+        return fail("unit import", counts.status());
+    }
+    printLine({{"event", "unit_import"},
+               {"changed", counts->changedAnything()},
+               {"versions_added", counts->versionsAdded},
+               {"versions_changed", counts->versionsChanged},
+               {"versions_unchanged", counts->versionsUnchanged},
+               {"lineage_added", counts->lineageAdded},
+               {"lineage_changed", counts->lineageChanged},
+               {"lineage_unchanged", counts->lineageUnchanged}});
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     const std::string command = argc > 1 ? argv[1] : "";
-    const bool hasSub = command == "user" || command == "audit";
+    const bool hasSub = command == "user" || command == "audit" || command == "unit";
     const std::string sub = hasSub && argc > 2 ? argv[2] : "";
     Args args;
     for (int i = hasSub ? 3 : 2; i < argc; ++i) {
@@ -322,6 +378,12 @@ int main(int argc, char** argv)
         }
         if (command == "audit") {
             return runAudit(sub, args);
+        }
+        if (command == "restore") {
+            return runRestore(args);
+        }
+        if (command == "unit") {
+            return runUnit(sub, args);
         }
     } catch (const std::exception& e) {
         std::cerr << "dantoc-server: " << e.what() << "\n";  // bad numbers in arguments (std::stoi)

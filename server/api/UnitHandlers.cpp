@@ -1,10 +1,13 @@
-// GET /api/v1/units: the administrative units the caller may see. Provincial roles see the whole province; every
-// other role sees its own unit's subtree (ScopePolicy). Read-only; thread-safe like the store.
+// GET /api/v1/units[?at=YYYY-MM-DD]: the unit versions valid on that date (default today) that the caller may see.
+// Provincial roles see the whole province; every other role sees its own unit's subtree, and on past dates the old
+// units whose territory went into it (ScopePolicy::unitsAt). Read-only; thread-safe like the store.
 #include "api/ApiContext.h"
 #include "api/HandlerUtil.h"
 #include "http/Router.h"
 
 #include <cctype>
+#include <chrono>
+#include <cstdio>
 
 namespace dantoc::server {
 
@@ -26,6 +29,17 @@ bool isIsoDate(const std::string& text)
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+std::string todayOf(const Clock& clock)
+{
+    const auto days = std::chrono::floor<std::chrono::days>(
+        std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(clock.nowUnixMillis())));
+    const std::chrono::year_month_day ymd{days};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return text;
+}
+
 bool isProvincial(Role role)
 {
     return role == Role::ProvincialAdmin || role == Role::ProvincialViewer;
@@ -43,22 +57,21 @@ ApiResponse listUnits(const ApiContext& ctx, const ApiRequest& request, const Pr
         }
         at = value;
     }
-    auto units = ctx.store.listUnits();
+    const std::string date = at.is_null() ? todayOf(ctx.clock) : at.get<std::string>();
+    auto units = ctx.scope.unitsAt(isProvincial(who->role) ? std::string() : who->unitCode, date);
     if (!units) {
         return errorFromStatus(units.status());
     }
     Json list = Json::array();
     for (const Unit& unit : *units) {
-        if (!isProvincial(who->role) && !ctx.scope.inScope(who->unitCode, unit.code)) {
-            continue;
-        }
         list.push_back({{"code", unit.code},
                         {"name", unit.name},
                         {"level", unit.level},
-                        {"parent_code", unit.parentCode.empty() ? Json(nullptr) : Json(unit.parentCode)}});
+                        {"unit_type", unit.unitType},
+                        {"parent_code", unit.parentCode.empty() ? Json(nullptr) : Json(unit.parentCode)},
+                        {"valid_from", unit.validFrom},
+                        {"valid_to", unit.validTo.empty() ? Json(nullptr) : Json(unit.validTo)}});
     }
-    // The store holds the tree as seeded at init (one snapshot); `at` is validated and echoed so clients can
-    // already send it, and dated lookups can come from the admin tree later without an API change.
     return ApiResponse::json(200, Json{{"at", at}, {"units", list}}.dump());
 }
 

@@ -1,10 +1,12 @@
-// ScopePolicy: may an account rooted at one unit see or change data of another unit? Kept behind this interface so
-// the store-backed tree can be swapped for the shared admin tree (shared/admin) with effective dates. Thread-safe.
+// ScopePolicy: may an account rooted at one unit see or change data of another unit, and which units does it see
+// on a date? AdminScopePolicy (scope/AdminScopePolicy.h) answers from the admin tree with effective dates and
+// lineage; StoreScopePolicy is the plain parent walk over the store's current units. Thread-safe.
 #pragma once
 
 #include "store/Store.h"
 
 #include <string>
+#include <vector>
 
 namespace dantoc::server {
 
@@ -12,11 +14,14 @@ class ScopePolicy
 {
 public:
     virtual ~ScopePolicy() = default;
-    // True when `unitCode` is `scopeRoot` or a descendant of it. Unknown units are out of scope.
+    // True when `unitCode` is `scopeRoot` or a descendant of it today; a code no longer valid today (an old commune
+    // merged away) is in scope when its territory went into the root's subtree. Unknown units are out of scope.
     virtual bool inScope(const std::string& scopeRoot, const std::string& unitCode) const = 0;
+    // Unit versions valid on `date` ("YYYY-MM-DD") that the root's account may see; `scopeRoot` empty = all.
+    virtual Result<std::vector<Unit>> unitsAt(const std::string& scopeRoot, const std::string& date) const = 0;
 };
 
-// The unit tree held in the Store (unit.parent_code).
+// The unit tree held in the Store (unit.parent_code, latest version per code): no dates, no lineage.
 class StoreScopePolicy final : public ScopePolicy
 {
 public:
@@ -25,6 +30,22 @@ public:
     {
         auto result = m_store.isInSubtree(scopeRoot, unitCode);
         return result && *result;  // a store error fails closed
+    }
+    Result<std::vector<Unit>> unitsAt(const std::string& scopeRoot, const std::string& date) const override
+    {
+        auto units = m_store.listUnits();
+        if (!units) {
+            return units.status();
+        }
+        std::vector<Unit> out;
+        for (Unit& unit : *units) {
+            const bool valid = (unit.validFrom.empty() || unit.validFrom <= date) &&
+                               (unit.validTo.empty() || date <= unit.validTo);
+            if (valid && (scopeRoot.empty() || inScope(scopeRoot, unit.code))) {
+                out.push_back(std::move(unit));
+            }
+        }
+        return out;
     }
 
 private:

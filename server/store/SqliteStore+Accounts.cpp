@@ -1,4 +1,4 @@
-// SqliteStore: accounts, units, tokens and login failures.
+// SqliteStore: accounts, tokens and login failures (units: SqliteStore+Units.cpp).
 #include "store/SqliteStore.h"
 
 namespace dantoc::server {
@@ -135,86 +135,6 @@ Result<bool> SqliteStore::accountHasData(const std::string& accountId)
                  "EXISTS (SELECT 1 FROM record WHERE created_by = ?1) OR "
                  "EXISTS (SELECT 1 FROM comment WHERE author = ?1)");
     st.bind(1, accountId);
-    auto row = st.step();
-    if (!row) {
-        return row.status();
-    }
-    return *row && st.integer(0) != 0;
-}
-
-Status SqliteStore::upsertUnit(const Unit& unit)
-{
-    return upsertUnits({unit});
-}
-
-Status SqliteStore::upsertUnits(const std::vector<Unit>& units)
-{
-    std::lock_guard lock(m_mutex);
-    Transaction tx(m_db);
-    if (!tx.beginStatus()) {
-        return tx.beginStatus();
-    }
-    for (const Unit& unit : units) {
-        if (Status s = upsertUnitLocked(unit); !s) {
-            return s;
-        }
-    }
-    return tx.commit();
-}
-
-Status SqliteStore::upsertUnitLocked(const Unit& unit)
-{
-    Statement st(m_db.handle(),
-                 "INSERT INTO unit (code, name, level, parent_code) VALUES (?,?,?,?) ON CONFLICT(code) DO UPDATE "
-                 "SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code");
-    st.bind(1, unit.code).bind(2, unit.name).bind(3, unit.level);
-    st.bindOptional(4, unit.parentCode.empty() ? std::nullopt : std::optional<std::string>(unit.parentCode));
-    return st.run();
-}
-
-Result<std::optional<Unit>> SqliteStore::unitByCode(const std::string& code)
-{
-    std::lock_guard lock(m_mutex);
-    Statement st(m_db.handle(), "SELECT code, name, level, parent_code FROM unit WHERE code = ?");
-    st.bind(1, code);
-    auto row = st.step();
-    if (!row) {
-        return row.status();
-    }
-    if (!*row) {
-        return std::optional<Unit>();
-    }
-    return std::optional<Unit>(Unit{st.text(0), st.text(1), st.text(2), st.text(3)});
-}
-
-Result<std::vector<Unit>> SqliteStore::listUnits()
-{
-    std::lock_guard lock(m_mutex);
-    Statement st(m_db.handle(), "SELECT code, name, level, parent_code FROM unit ORDER BY code");
-    std::vector<Unit> out;
-    for (;;) {
-        auto row = st.step();
-        if (!row) {
-            return row.status();
-        }
-        if (!*row) {
-            return out;
-        }
-        out.push_back(Unit{st.text(0), st.text(1), st.text(2), st.text(3)});
-    }
-}
-
-Result<bool> SqliteStore::isInSubtree(const std::string& ancestorCode, const std::string& unitCode)
-{
-    std::lock_guard lock(m_mutex);
-    // Walk up from the unit; the depth cap guards against a cyclic (hostile) parent chain.
-    Statement st(m_db.handle(),
-                 "WITH RECURSIVE up(code, parent, depth) AS ("
-                 " SELECT code, parent_code, 0 FROM unit WHERE code = ?1"
-                 " UNION ALL SELECT u.code, u.parent_code, up.depth + 1 FROM unit u JOIN up ON u.code = up.parent"
-                 " WHERE up.depth < 32)"
-                 " SELECT EXISTS (SELECT 1 FROM up WHERE code = ?2)");
-    st.bind(1, unitCode).bind(2, ancestorCode);
     auto row = st.step();
     if (!row) {
         return row.status();

@@ -78,6 +78,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
     if (Status s = store->migrate(); !s) {
         return s;
     }
+    if (Status s = store->ensureUnitHistory(); !s) {
+        return s;
+    }
     return store;
 }
 

@@ -1,12 +1,13 @@
 // SqliteStore: the embedded Store (SQLite 3.40, WAL, busy_timeout) in <data>/dantoc-server.db. One connection
 // serialised by a mutex: simple and correct; every write is one BEGIN IMMEDIATE transaction. Thread-safe.
-// Split by concern: SqliteStore.cpp (open, schema), +Accounts.cpp (accounts, units, tokens), +Audit.cpp. The
+// Split by concern: SqliteStore.cpp (open, schema), +Accounts.cpp (accounts, tokens), +Units.cpp, +Audit.cpp. The
 // component stores (SqliteRecordStore, SqliteBlobStore, SqliteCatalogStore) share this connection via write()/read().
 #pragma once
 
 #include "store/SqliteDb.h"
 #include "store/Store.h"
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -35,6 +36,12 @@ public:
     Result<std::optional<Unit>> unitByCode(const std::string& code) override;
     Result<std::vector<Unit>> listUnits() override;
     Result<bool> isInSubtree(const std::string& ancestorCode, const std::string& unitCode) override;
+    Result<std::vector<Unit>> listUnitVersions() override;
+    Result<std::vector<UnitLineage>> listUnitLineage() override;
+    Status applyUnitImport(const std::vector<Unit>& versions, const std::vector<UnitLineage>& lineage,
+                           const AuditEvent& audit) override;
+    Result<std::int64_t> unitGeneration() override;
+    std::uint64_t unitWritesSeen() const override { return m_unitWrites.load(); }
 
     Status insertTokens(const std::vector<TokenRecord>& tokens) override;
     Result<std::optional<TokenRecord>> tokenByHash(const std::string& tokenHash) override;
@@ -70,10 +77,16 @@ private:
     Status migrate();
     Status appendAuditLocked(const AuditEvent& audit);
     Status upsertUnitLocked(const Unit& unit);  // inside an open transaction
+    // Unit history tables (unit_version, unit_lineage, unit_meta) and the unit table's date columns, created if
+    // missing at every open (independent of the schema version other components bump). SqliteStore+Units.cpp.
+    Status ensureUnitHistory();
+    Status refreshCurrentUnitLocked(const std::string& code);
+    Status bumpUnitGenerationLocked();
     Status exec(const char* sql, const std::vector<std::string>& params);
 
     std::mutex m_mutex;
     Db m_db;
+    std::atomic<std::uint64_t> m_unitWrites{0};
 };
 
 }  // namespace dantoc::server

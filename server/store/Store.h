@@ -26,13 +26,25 @@ public:
     // Whether the account has produced data (operations, records, comments): such accounts are never deleted.
     virtual Result<bool> accountHasData(const std::string& accountId) = 0;
 
-    // Units (the administrative tree; codes are unique within this store).
+    // Units. Every version of every unit is kept with its validity, plus lineage (merges, splits); the "current"
+    // table holds, per code, its latest version (what unitByCode/listUnits/isInSubtree see). Date-aware questions
+    // go to the admin tree built from listUnitVersions()/listUnitLineage() (scope/AdminScopePolicy.h).
     virtual Status upsertUnit(const Unit& unit) = 0;
     virtual Status upsertUnits(const std::vector<Unit>& units) = 0;  // one transaction; parents before children
-    virtual Result<std::optional<Unit>> unitByCode(const std::string& code) = 0;
-    virtual Result<std::vector<Unit>> listUnits() = 0;
-    // True when `unitCode` is `ancestorCode` or below it.
+    virtual Result<std::optional<Unit>> unitByCode(const std::string& code) = 0;  // the latest version
+    virtual Result<std::vector<Unit>> listUnits() = 0;                             // latest version per code
+    // True when `unitCode` is `ancestorCode` or below it (latest versions).
     virtual Result<bool> isInSubtree(const std::string& ancestorCode, const std::string& unitCode) = 0;
+    virtual Result<std::vector<Unit>> listUnitVersions() = 0;        // ordered by code, valid_from
+    virtual Result<std::vector<UnitLineage>> listUnitLineage() = 0;  // ordered by old, new
+    // Inserts or replaces these versions (key code + valid_from) and lineage rows (key old + new version), refreshes
+    // the current table and appends `audit`, in one transaction. The caller has validated the merged tree.
+    virtual Status applyUnitImport(const std::vector<Unit>& versions, const std::vector<UnitLineage>& lineage,
+                                   const AuditEvent& audit) = 0;
+    // A counter stored with the units, bumped by every unit write (from any process): caches compare it.
+    virtual Result<std::int64_t> unitGeneration() = 0;
+    // Unit writes made through this object (no I/O): a cheap in-process change signal for caches.
+    virtual std::uint64_t unitWritesSeen() const = 0;
 
     // Tokens (stored hashed).
     virtual Status insertTokens(const std::vector<TokenRecord>& tokens) = 0;

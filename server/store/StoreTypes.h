@@ -1,4 +1,4 @@
-// Plain rows exchanged with the Store: accounts, units, tokens, audit entries. Value types.
+// Plain rows exchanged with the Store: accounts, units (versions and lineage), tokens, audit entries. Value types.
 #pragma once
 
 #include "http/ApiTypes.h"
@@ -22,11 +22,30 @@ struct Account {
     std::int64_t updatedAt = 0;
 };
 
+// One version of an administrative unit. Codes are reused across reforms, so a version is keyed by
+// (code, validFrom); validTo is the last valid day (inclusive), empty = still valid. Dates are "YYYY-MM-DD".
 struct Unit {
     std::string code;
     std::string name;
     std::string level;       // "province", "district", "commune", "village"
     std::string parentCode;  // empty for the province
+    // Defaulted so the older four-field aggregate initialisation {code, name, level, parent} stays warning-free.
+    std::string unitType = {};   // "tỉnh", "xã", "phường", "thôn", ... (may be empty)
+    std::string validFrom = {};  // empty in upsertUnit(s) = kUnitDefaultValidFrom
+    std::string validTo = {};
+};
+
+// Stored for units written without a date (the older single-snapshot API).
+inline constexpr const char* kUnitDefaultValidFrom = "1900-01-01";
+
+// The territory of version (oldCode, oldValidFrom) went wholly or partly into (newCode, newValidFrom).
+struct UnitLineage {
+    std::string oldCode;
+    std::string oldValidFrom;
+    std::string newCode;
+    std::string newValidFrom;
+    std::string effectiveDate;
+    std::string kind;  // "merge", "split", "rename", "dissolve", "unchanged", ...
 };
 
 enum class TokenKind { Access, Refresh };

@@ -1,0 +1,61 @@
+// AdminScopePolicy: scope answered from the shared/admin AdminTree built from the store's unit versions and
+// lineage, with "today" from the injected clock. An account sees its root's subtree as valid today, and the
+// records of old units (pre-merger commune codes) whose territory went into that subtree. The tree is an immutable
+// snapshot swapped under a short lock when the units change (this process: at once; another process, e.g. the
+// `unit import` command: within about a second). Thread-safe.
+#pragma once
+
+#include "admin/AdminTree.h"
+#include "base/Clock.h"
+#include "scope/ScopePolicy.h"
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace dantoc::server {
+
+class AdminScopePolicy final : public ScopePolicy
+{
+public:
+    AdminScopePolicy(Store& store, const Clock& clock);
+
+    bool inScope(const std::string& scopeRoot, const std::string& unitCode) const override;
+    Result<std::vector<Unit>> unitsAt(const std::string& scopeRoot, const std::string& date) const override;
+
+    // Rebuilds the tree from the store now. When the stored units do not form a valid tree (hand-edited data) the
+    // previous snapshot stays; with none, questions fall back to the store's parent walk (StoreScopePolicy).
+    Status reload() const;
+    // The current snapshot; nullptr when none could be built.
+    std::shared_ptr<const admin::AdminTree> tree() const;
+    // "YYYY-MM-DD" of the clock's now (UTC).
+    std::string today() const;
+
+    // Whether the version (code, validFrom) lies, through lineage, in `scopeRoot`'s subtree as valid on `date`.
+    static bool versionInScope(const admin::AdminTree& tree, const std::string& scopeRoot, const admin::Unit& version,
+                               const std::string& date);
+
+private:
+    struct Snapshot {
+        std::shared_ptr<const admin::AdminTree> tree;
+        // Versions of each code, pointing into *tree (for codes no longer valid today).
+        std::unordered_map<std::string, std::vector<const admin::Unit*>> versions;
+        std::int64_t generation = -1;
+        std::uint64_t localWrites = 0;
+    };
+    std::shared_ptr<const Snapshot> current() const;
+
+    Store& m_store;
+    const Clock& m_clock;
+    StoreScopePolicy m_fallback;
+    mutable std::mutex m_snapshotMutex;  // guards m_snapshot (copying the pointer only)
+    mutable std::shared_ptr<const Snapshot> m_snapshot;
+    mutable std::mutex m_reloadMutex;  // one rebuild at a time
+    mutable std::atomic<std::int64_t> m_lastCheck{0};  // steady-clock ms of the last generation query
+};
+
+}  // namespace dantoc::server

@@ -1,0 +1,105 @@
+// Scope by date over the demo province (new Lào Cai, 1 July 2025 mergers): an officer of a new commune sees the
+// old communes merged into it (GET /api/v1/units?at=, ScopePolicy::inScope), not its neighbours'.
+#include "AdminFixture.h"
+#include "admin/UnitImport.h"
+#include "scope/AdminScopePolicy.h"
+
+using namespace dantoc;
+using namespace dantoc::server;
+using dantoc::test::AdminFixture;
+
+TEST_CASE("init --demo stores the whole demo tree: every date, with lineage")
+{
+    AdminFixture f;
+    auto versions = f.store().listUnitVersions();
+    REQUIRE(versions.isOk());
+    CHECK(versions->size() == 834);
+    CHECK(f.store().listUnitLineage()->size() == 339);
+    auto province = f.store().unitByCode("15");
+    REQUIRE(province->has_value());
+    CHECK((*province)->name == "Tỉnh Lào Cai");  // the current version, not old Yên Bái
+    CHECK((*province)->validFrom == "2025-07-01");
+    // Seeding again (init --force) changes nothing.
+    const auto audit = f.store().allAudit()->size();
+    REQUIRE(seedUnits(f.store(), true, DANTOC_RESOURCES_DIR).isOk());
+    CHECK(f.store().allAudit()->size() == audit);
+}
+
+TEST_CASE("units?at=: an officer of a new commune sees, before the merger, exactly the old communes merged into it")
+{
+    AdminFixture f;
+    const std::string officer = f.ready("xa02647");
+    const std::string neighbour = f.ready("xa02683");
+    const std::string admin = f.ready("admin");
+
+    CHECK(f.unitCodes(officer, "2025-06-01") ==
+          std::set<std::string>{"02635", "02641", "02644", "02647", "02665", "02911"});
+    const auto now = f.unitCodes(officer, "2026-01-01");
+    CHECK(now.count("02647") == 1);
+    CHECK(now.count("02647-01") == 1);
+    CHECK(now.count("02635") == 0);
+    CHECK(now.count("02683") == 0);
+
+    const auto neighbourBefore = f.unitCodes(neighbour, "2025-06-01");
+    CHECK(neighbourBefore.count("02710") == 1);
+    CHECK(neighbourBefore.count("02683") == 1);
+    CHECK(neighbourBefore.count("02635") == 0);
+
+    const auto provinceBefore = f.unitCodes(admin, "2025-06-01");
+    CHECK(provinceBefore.count("10") == 1);
+    CHECK(provinceBefore.count("080") == 1);
+    CHECK(provinceBefore.count("02647-01") == 0);  // no villages before the reform
+    const auto provinceNow = f.unitCodes(admin, "2026-01-01");
+    CHECK(provinceNow.count("02647-01") == 1);
+    CHECK(provinceNow.count("10") == 0);
+    CHECK(f.unitCodes(admin, "1990-01-01").empty());
+
+    // Without `at`: today by the server clock, `at` echoed as null.
+    auto today = f.call("GET", "/api/v1/units", {}, officer);
+    REQUIRE(today.status == 200);
+    const auto body = nlohmann::json::parse(today.body);
+    CHECK(body["at"].is_null());
+    bool sawOwn = false;
+    for (const auto& unit : body["units"]) {
+        if (unit["code"] == "02647") {
+            sawOwn = true;
+            CHECK(unit["valid_from"] == "2025-07-01");
+            CHECK(unit["valid_to"].is_null());
+            CHECK(unit["unit_type"] == "phường");
+            CHECK(unit["parent_code"] == "15");
+        }
+    }
+    CHECK(sawOwn);
+}
+
+TEST_CASE("inScope: a record of an old commune is visible to the new commune's officer, not to a neighbour's")
+{
+    AdminFixture f;
+    AdminScopePolicy policy(f.store(), f.clock);
+    CHECK(policy.inScope("02647", "02635"));   // old Phường Duyên Hải → new Phường Lào Cai
+    CHECK(policy.inScope("02647", "02911"));
+    CHECK_FALSE(policy.inScope("02683", "02635"));
+    CHECK(policy.inScope("02683", "02710"));
+    CHECK(policy.inScope("15", "02635"));      // the province sees every old commune of old Lào Cai and Yên Bái
+    CHECK(policy.inScope("15", "080"));        // a dissolved district went into the province
+    CHECK_FALSE(policy.inScope("02647", "080"));
+    CHECK(policy.inScope("02647", "02647-03"));
+    CHECK_FALSE(policy.inScope("02647", "02683-01"));
+    CHECK_FALSE(policy.inScope("10", "02635"));  // old province 10 no longer exists: its account sees nothing
+}
+
+TEST_CASE("the server's own scope follows a unit import at once (account API and units list)")
+{
+    AdminFixture f;
+    const std::string officer = f.ready("xa02647");
+    CHECK(f.unitCodes(officer, "2026-01-01").count("02647-99") == 0);
+    auto imported = importUnits(f.store(),
+                                {"more.csv",
+                                 "code,name_vi,level,unit_type,parent_code,valid_from,valid_to\n"
+                                 "02647-99,Thôn Mới,village,thôn,02647,2025-09-01,\n",
+                                 false},
+                                std::nullopt, "test", f.clock.nowUnixMillis());
+    REQUIRE(imported.isOk());
+    CHECK(f.unitCodes(officer, "2026-01-01").count("02647-99") == 1);
+    CHECK(f.unitCodes(officer, "2025-08-01").count("02647-99") == 0);
+}
