@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 struct sqlite3_stmt;
 
@@ -60,6 +62,37 @@ public:
     std::string_view columnTextView(int column) const;  // valid until the next step/reset
 
     sqlite3_stmt* handle() const { return m_stmt; }
+
+    // Row mapping: steps to the end and maps every row with `read(const Statement&) -> T`, so repositories do
+    // not repeat the step loop.
+    template <typename T, typename Read>
+    Result<std::vector<T>> readAll(Read&& read)
+    {
+        std::vector<T> out;
+        for (;;) {
+            auto row = step();
+            if (!row) {
+                return row.status();
+            }
+            if (!*row) {
+                return out;
+            }
+            out.push_back(read(std::as_const(*this)));
+        }
+    }
+    // One row mapped with `read`; NotFound with `notFoundMessage` when there is none.
+    template <typename T, typename Read>
+    Result<T> readOne(Read&& read, const std::string& notFoundMessage)
+    {
+        auto row = step();
+        if (!row) {
+            return row.status();
+        }
+        if (!*row) {
+            return Status(ErrorCode::NotFound, notFoundMessage);
+        }
+        return read(std::as_const(*this));
+    }
 
 private:
     Status check(int rc, const char* what) const;
