@@ -77,7 +77,7 @@ Status AdminScopePolicy::reload() const
     return result;
 }
 
-std::shared_ptr<const AdminScopePolicy::Snapshot> AdminScopePolicy::current() const
+std::shared_ptr<const AdminScopePolicy::Snapshot> AdminScopePolicy::current(bool forceCheck) const
 {
     std::shared_ptr<const Snapshot> snapshot;
     {
@@ -88,7 +88,7 @@ std::shared_ptr<const AdminScopePolicy::Snapshot> AdminScopePolicy::current() co
     if (!stale) {
         const std::int64_t now = steadyMillis();
         std::int64_t last = m_lastCheck.load();
-        if (now - last >= kCrossProcessCheckMs && m_lastCheck.compare_exchange_strong(last, now)) {
+        if (forceCheck || (now - last >= kCrossProcessCheckMs && m_lastCheck.compare_exchange_strong(last, now))) {
             auto generation = m_store.unitGeneration();
             stale = generation && *generation != snapshot->generation;
         }
@@ -148,7 +148,7 @@ bool AdminScopePolicy::inScope(const std::string& scopeRoot, const std::string& 
 
 Result<std::vector<Unit>> AdminScopePolicy::unitsAt(const std::string& scopeRoot, const std::string& date) const
 {
-    const auto snapshot = current();
+    const auto snapshot = current(/*forceCheck=*/true);
     if (!snapshot->tree) {
         return m_fallback.unitsAt(scopeRoot, date);
     }

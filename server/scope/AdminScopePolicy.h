@@ -2,7 +2,7 @@
 // lineage, with "today" from the injected clock. An account sees its root's subtree as valid today, and the
 // records of old units (pre-merger commune codes) whose territory went into that subtree. The tree is an immutable
 // snapshot swapped under a short lock when the units change (this process: at once; another process, e.g. the
-// `unit import` command: within about a second). Thread-safe.
+// `unit import` command: within about a second, and at once for unitsAt()). Thread-safe.
 #pragma once
 
 #include "admin/AdminTree.h"
@@ -47,7 +47,8 @@ private:
         std::int64_t generation = -1;
         std::uint64_t localWrites = 0;
     };
-    std::shared_ptr<const Snapshot> current() const;
+    // forceCheck: ask the store's generation now (listing units), not at most once a second (inScope, hot).
+    std::shared_ptr<const Snapshot> current(bool forceCheck = false) const;
 
     Store& m_store;
     const Clock& m_clock;
