@@ -19,8 +19,6 @@ namespace dantoc::client {
 
 namespace {
 
-constexpr std::string_view kRowIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
 bool isRosterLike(const Json& value)
 {
     if (!value.is_array() || value.empty()) {
@@ -75,19 +73,7 @@ EntryService::EntryService(Connection& connection, EntryOptions options, const C
 
 std::string EntryService::newRowId()
 {
-    std::string id;
-    id.reserve(kRowIdLength);
-    while (id.size() < kRowIdLength) {
-        std::uint8_t bytes[16];
-        SystemRandom::instance().fill(bytes, sizeof bytes);
-        for (std::uint8_t byte : bytes) {
-            // 248 = 4 * 62: rejection keeps the characters uniform.
-            if (byte < 248 && id.size() < kRowIdLength) {
-                id += kRowIdAlphabet[byte % kRowIdAlphabet.size()];
-            }
-        }
-    }
-    return id;
+    return newUuid();
 }
 
 Result<Json> EntryService::canonicalValues(const Json& values)
@@ -130,11 +116,17 @@ Result<std::vector<validation::Issue>> EntryService::validateBody(const Loaded& 
     submission.unit = loaded.record.unit;
     submission.period = loaded.record.period;
     submission.values = values;
+    return validateSubmission(*loaded.form, submission);
+}
+
+std::vector<validation::Issue> EntryService::validateSubmission(const forms::FormTemplate& form,
+                                                                const forms::Submission& submission) const
+{
     validation::ValidationOptions options;
     options.language = m_options.language;
     options.catalogs = m_options.catalogs;
     options.today = expr::Date{static_cast<std::int32_t>(m_clock.nowUnixMillis() / 86'400'000)};  // UTC day
-    return validation::validate(*loaded.form, submission, options);
+    return validation::validate(form, submission, options);
 }
 
 Result<std::vector<validation::Issue>> EntryService::validate(const std::string& recordId)

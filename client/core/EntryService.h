@@ -12,6 +12,7 @@
 #include "forms/ChoiceListResolver.h"
 #include "forms/FormModel.h"
 #include "forms/FormTemplate.h"
+#include "forms/Submission.h"
 #include "sync/Operation.h"
 #include "validation/Issue.h"
 
@@ -42,8 +43,6 @@ struct EntryResult
 class EntryService
 {
 public:
-    static constexpr std::size_t kRowIdLength = 10;
-
     explicit EntryService(Connection& connection, EntryOptions options = {},
                           const Clock& clock = SystemClock::instance());
 
@@ -63,14 +62,19 @@ public:
     Result<EntryResult> comment(const std::string& recordId, const std::string& text,
                                 const std::optional<std::string>& field = std::nullopt);
 
+    // Validates with this service's language, catalogs and clock (today()).
+    std::vector<validation::Issue> validateSubmission(const forms::FormTemplate& form,
+                                                      const forms::Submission& submission) const;
     // Validates the stored body against the record's form.
     Result<std::vector<validation::Issue>> validate(const std::string& recordId);
     // The body as of the last enqueued operation: record_base (or {}) with the pending create/edit sets applied
     // in dev_seq order. What the next edit is diffed against.
     Result<Json> enqueuedBody(const std::string& recordId);
 
-    // Gives every roster row (an array of objects, at the top or inside a row) a random `_id` when it has none,
-    // and drops null members (a canonical body has none). InvalidArgument when `values` is not an object.
+    // Gives every roster row (an array of objects, at the top or inside a row) an `_id` when it has none, and
+    // drops null members (a canonical body has none). InvalidArgument when `values` is not an object.
+    // Row ids are UUIDs: the sync grammar ([A-Za-z0-9_-]{1,64}) would allow 10 random characters, but
+    // form-format.md and shared/validation require a UUID `_id` (code row_id), and both must hold.
     static Result<Json> canonicalValues(const Json& values);
     static std::string newRowId();
 

@@ -7,6 +7,7 @@
 #include "core/OutboxRepository.h"
 #include "core/SubmissionRepository.h"
 
+#include "base/Uuid.h"
 #include "sync/Operation.h"
 
 #include <doctest/doctest.h>
@@ -247,7 +248,7 @@ TEST_CASE("entry: returned records are resubmitted")
     CHECK(op.baseVer == 5);
 }
 
-TEST_CASE("entry: roster rows get 10-character ids; existing ids are kept; edits address rows by id")
+TEST_CASE("entry: roster rows get UUID ids (validation requires them); existing ids are kept; edits address rows by id")
 {
     Fixture f;
     Json body = valid();
@@ -258,8 +259,7 @@ TEST_CASE("entry: roster rows get 10-character ids; existing ids are kept; edits
     REQUIRE(record.isOk());
     Json stored = Json::parse(record->body);
     const std::string newId = stored["members"][0]["_id"].get<std::string>();
-    CHECK(newId.size() == EntryService::kRowIdLength);
-    CHECK(newId.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == std::string::npos);
+    CHECK(isUuid(newId));
     CHECK(stored["members"][1]["_id"] == "keepMe_1");
     CHECK_FALSE(stored["members"][1].contains("note"));  // nulls dropped: canonical body
 
