@@ -1,7 +1,9 @@
 // Backup of a RUNNING real server with `dantoc-server backup`: the file is a consistent database holding exactly
 // what was committed before the backup; a data directory made from it passes `audit verify` and serves over TLS
-// with the accounts and passwords of that moment. (The `restore` command proper is tested once it exists.)
+// with the accounts and passwords of that moment. `dantoc-server restore` is refused while the server runs, and
+// after a stop puts the backup back (keeping the replaced database aside), audited, served again.
 #include "support/FlowAccounts.h"
+#include "support/Files.h"
 #include "support/ServerProcess.h"
 #include "support/TempDir.h"
 #include "support/TestServer.h"
@@ -100,5 +102,63 @@ TEST_CASE("backup while serving, then a server on the backup holds exactly the s
     auto copyAudit = client2.get("/api/v1/audit?action=store.backup", admin2.accessToken);
     REQUIRE(copyAudit.status == 200);
     CHECK(json::parse(copyAudit.body)["entries"].empty());
+    CHECK(again.stop() == 0);
+}
+
+TEST_CASE("backup, more changes, stop, restore: the server comes back with the backup's state, audited")
+{
+    TestServer::Options options;
+    options.initArgs = {"--demo"};
+    TestServer server(options);
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    auto client = server.client();
+    auto admin = accounts.ready(client, "admin");
+    REQUIRE(admin.ok());
+    REQUIRE(accounts.create(client, admin.accessToken, "truoc.sao-luu", "commune_officer", "02683") == 201);
+    const std::string data = server.dataDir().string();
+
+    TempDir backups("dantoc-backup");
+    const auto file = backups / "dantoc-backup.db";
+    std::string out;
+    std::string err;
+    REQUIRE(TestServer::runTool({"backup", "--data", data, "--out", file.string()}, &out, &err) == 0);
+    REQUIRE(accounts.create(client, admin.accessToken, "sau.sao-luu", "commune_officer", "02686") == 201);
+    CHECK(usernames(client, admin.accessToken).count("sau.sao-luu") == 1);
+
+    // Never under a running server.
+    CHECK(TestServer::runTool({"restore", "--data", data, "--from", file.string()}, &out, &err) == 1);
+    CHECK(usernames(client, admin.accessToken).count("sau.sao-luu") == 1);
+    REQUIRE(server.stop() == 0);
+
+    // A missing or damaged backup changes nothing.
+    CHECK(TestServer::runTool({"restore", "--data", data, "--from", (backups / "none.db").string()}, &out, &err) == 1);
+    const auto damaged = backups / "damaged.db";
+    dantoc::test::writeFile(damaged, "SQLite format 3 - not really");
+    CHECK(TestServer::runTool({"restore", "--data", data, "--from", damaged.string()}, &out, &err) == 1);
+
+    REQUIRE(TestServer::runTool({"restore", "--data", data, "--from", file.string()}, &out, &err) == 0);
+    CAPTURE(err);
+    const json restored = json::parse(out);
+    CHECK(restored["event"] == "restored");
+    const std::string aside = restored["kept_aside"];
+    REQUIRE_FALSE(aside.empty());
+    CHECK(std::filesystem::exists(aside));  // the replaced database is kept, never deleted
+    REQUIRE(TestServer::runTool({"audit", "verify", "--data", data}, &out) == 0);
+    CHECK(json::parse(out)["ok"] == true);
+
+    ServerProcess again(server.dataDir());
+    REQUIRE(again.started());
+    auto client2 = again.client();
+    auto admin2 = accounts.ready(client2, "admin");
+    REQUIRE(admin2.ok());
+    const auto names = usernames(client2, admin2.accessToken);
+    CHECK(names.count("truoc.sao-luu") == 1);
+    CHECK(names.count("sau.sao-luu") == 0);
+    auto audit = client2.get("/api/v1/audit?action=store.restore", admin2.accessToken);
+    REQUIRE(audit.status == 200);
+    const json auditDoc = json::parse(audit.body);
+    REQUIRE(auditDoc.at("entries").size() == 1);
+    CHECK(auditDoc.at("entries")[0]["target"] == file.string());
     CHECK(again.stop() == 0);
 }
