@@ -29,7 +29,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const Config& config, const C
     app->m_auth = std::make_unique<AuthService>(
         *app->m_store, time, PasswordHasher(config.passwordHashOpsLimit, config.passwordHashMemLimit), policy);
     // Scope by date and lineage over the stored unit history (falls back to the plain parent walk).
-    app->m_scope = std::make_unique<AdminScopePolicy>(*app->m_store, time);
+    app->m_scope = std::make_unique<AdminScopePolicy>(*app->m_store, time, config.dataDir);
     app->m_metrics = std::make_shared<Metrics>();
     app->m_router = std::make_shared<Router>(std::make_shared<AuthenticatorRef>(*app->m_auth));
     registerBuiltinRoutes(*app->m_router, config, app->m_metrics);

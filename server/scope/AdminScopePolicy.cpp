@@ -2,6 +2,7 @@
 
 #include "admin/UnitImport.h"
 #include "Log.h"
+#include "store/SqliteStore.h"
 
 #include <cstdio>
 
@@ -25,9 +26,19 @@ Unit toServerUnit(const admin::Unit& u)
 
 }  // namespace
 
-AdminScopePolicy::AdminScopePolicy(Store& store, const Clock& clock)
-    : m_store(store), m_clock(clock), m_fallback(store)
+AdminScopePolicy::AdminScopePolicy(Store& store, const Clock& clock, const std::filesystem::path& dataDir)
+    : m_store(store), m_reader(&store), m_clock(clock)
 {
+    if (!dataDir.empty()) {
+        auto reader = SqliteStore::open(dataDir);
+        if (reader) {
+            m_ownReader = std::move(reader.value());
+            m_reader = m_ownReader.get();
+        } else {
+            log::warn("scope_reader_unavailable", {{"error", reader.status().message()}});
+        }
+    }
+    m_fallback = std::make_unique<StoreScopePolicy>(*m_reader);
     if (Status s = reload(); !s) {
         log::warn("scope_tree_invalid", {{"error", s.message()}});
     }
@@ -49,9 +60,9 @@ Status AdminScopePolicy::reload() const
     std::lock_guard reloadLock(m_reloadMutex);
     auto next = std::make_shared<Snapshot>();
     next->localWrites = m_store.unitWritesSeen();  // read first: a write after this triggers another reload
-    auto generation = m_store.unitGeneration();
-    auto versions = m_store.listUnitVersions();
-    auto lineage = m_store.listUnitLineage();
+    auto generation = m_reader->unitGeneration();
+    auto versions = m_reader->listUnitVersions();
+    auto lineage = m_reader->listUnitLineage();
     Status result = Status::ok();
     if (!generation || !versions || !lineage) {
         result = !generation ? generation.status() : !versions ? versions.status() : lineage.status();
@@ -89,7 +100,7 @@ std::shared_ptr<const AdminScopePolicy::Snapshot> AdminScopePolicy::current(bool
         const std::int64_t now = steadyMillis();
         std::int64_t last = m_lastCheck.load();
         if (forceCheck || (now - last >= kCrossProcessCheckMs && m_lastCheck.compare_exchange_strong(last, now))) {
-            auto generation = m_store.unitGeneration();
+            auto generation = m_reader->unitGeneration();
             stale = generation && *generation != snapshot->generation;
         }
     }
@@ -123,7 +134,7 @@ bool AdminScopePolicy::inScope(const std::string& scopeRoot, const std::string& 
 {
     const auto snapshot = current();
     if (!snapshot->tree) {
-        return m_fallback.inScope(scopeRoot, unitCode);
+        return m_fallback->inScope(scopeRoot, unitCode);
     }
     const admin::AdminTree& tree = *snapshot->tree;
     const std::string date = today();
@@ -150,7 +161,7 @@ Result<std::vector<Unit>> AdminScopePolicy::unitsAt(const std::string& scopeRoot
 {
     const auto snapshot = current(/*forceCheck=*/true);
     if (!snapshot->tree) {
-        return m_fallback.unitsAt(scopeRoot, date);
+        return m_fallback->unitsAt(scopeRoot, date);
     }
     const admin::AdminTree& tree = *snapshot->tree;
     const std::string now = today();

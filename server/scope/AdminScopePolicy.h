@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -22,7 +23,10 @@ namespace dantoc::server {
 class AdminScopePolicy final : public ScopePolicy
 {
 public:
-    AdminScopePolicy(Store& store, const Clock& clock);
+    // With `dataDir` (the server's), the policy reads the units through a private connection of its own, so it
+    // may be asked from anywhere, even inside a SqliteStore::write()/read() body (no re-entry into the store's
+    // mutex). Without it, it reads through `store`: then never call it while holding that store's lock.
+    AdminScopePolicy(Store& store, const Clock& clock, const std::filesystem::path& dataDir = {});
 
     bool inScope(const std::string& scopeRoot, const std::string& unitCode) const override;
     Result<std::vector<Unit>> unitsAt(const std::string& scopeRoot, const std::string& date) const override;
@@ -50,9 +54,11 @@ private:
     // forceCheck: ask the store's generation now (listing units), not at most once a second (inScope, hot).
     std::shared_ptr<const Snapshot> current(bool forceCheck = false) const;
 
-    Store& m_store;
+    Store& m_store;                        // signals in-process unit writes (unitWritesSeen)
+    std::unique_ptr<Store> m_ownReader;    // private connection when constructed with a data directory
+    Store* m_reader = nullptr;             // where units and the generation are read
     const Clock& m_clock;
-    StoreScopePolicy m_fallback;
+    std::unique_ptr<StoreScopePolicy> m_fallback;  // over m_reader, when no tree could be built
     mutable std::mutex m_snapshotMutex;  // guards m_snapshot (copying the pointer only)
     mutable std::shared_ptr<const Snapshot> m_snapshot;
     mutable std::mutex m_reloadMutex;  // one rebuild at a time

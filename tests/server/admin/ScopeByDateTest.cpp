@@ -103,3 +103,26 @@ TEST_CASE("the server's own scope follows a unit import at once (account API and
     CHECK(f.unitCodes(officer, "2026-01-01").count("02647-99") == 1);
     CHECK(f.unitCodes(officer, "2025-08-01").count("02647-99") == 0);
 }
+
+TEST_CASE("with its own connection the policy may be asked inside a store transaction, even when it must reload")
+{
+    AdminFixture f;
+    AdminScopePolicy policy(f.store(), f.clock, f.dataDir());
+    CHECK(policy.inScope("02647", "02635"));
+    REQUIRE(importUnits(f.store(),
+                        {"more.csv",
+                         "code,name_vi,level,unit_type,parent_code,valid_from,valid_to\n"
+                         "02647-98,Thôn Khác,village,thôn,02647,2025-09-01,\n",
+                         false},
+                        std::nullopt, "test", f.clock.nowUnixMillis())
+                .isOk());
+    bool seen = false;
+    REQUIRE(f.app()
+                .sqliteStore()
+                .write([&](Db&) {
+                    seen = policy.inScope("02647", "02647-98");  // reloads here, under the store's lock
+                    return Status::ok();
+                })
+                .isOk());
+    CHECK(seen);
+}
