@@ -14,5 +14,9 @@ struct Command {
 
 // Defined next to each command's implementation (ValidateCommand.cpp, ...).
 int runValidate(const QStringList& args);
+int runInit(const QStringList& args);
+int runEntry(const QStringList& args);
+int runExport(const QStringList& args);
+int runPasswd(const QStringList& args);
 
 }  // namespace dantoc::cli

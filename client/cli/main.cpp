@@ -13,6 +13,10 @@ using dantoc::cli::Command;
 
 const std::array kCommands = {
     Command{"validate", "validate a submission against a form template", &dantoc::cli::runValidate},
+    Command{"init", "create an encrypted store for offline use (seeded from resources)", &dantoc::cli::runInit},
+    Command{"entry", "import submissions (JSON/CSV) into the store, or list them", &dantoc::cli::runEntry},
+    Command{"export", "export records as CSV (Excel, Vietnamese labels) or JSON", &dantoc::cli::runExport},
+    Command{"passwd", "change the store passphrase", &dantoc::cli::runPasswd},
 };
 
 int usage(int exitCode)

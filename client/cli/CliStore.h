@@ -1,0 +1,48 @@
+// Helpers shared by the store commands of `dantoc` (init, entry, export, passwd): option parsing, passphrases
+// from the environment or a file (never from the command line), opening the store, finding the resources.
+// Not thread-safe (one command per process).
+#pragma once
+
+#include "core/Store.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace dantoc::cli {
+
+struct ParsedOptions
+{
+    QMap<QString, QString> values;  // "--store" -> "DIR"
+    QStringList flags;              // "--json", ...
+    QStringList positional;
+    bool has(const QString& name) const { return values.contains(name) || flags.contains(name); }
+    QString value(const QString& name) const { return values.value(name); }
+};
+
+// Parses `args` against the known options. Any option that carries a passphrase on the command line
+// (--passphrase, --new-passphrase, --password) is refused: it would show in `ps` and shell history.
+// Returns nullopt with `error` set on an unknown option or a missing value.
+std::optional<ParsedOptions> parseOptions(const QStringList& args, const QStringList& valueOptions,
+                                          const QStringList& flagOptions, QString& error);
+
+// The passphrase from the environment variable `envName`, else the first line of the file named by
+// `fileOption`'s value. nullopt with `error` when neither is given or the file cannot be read.
+std::optional<std::string> readPassphrase(const ParsedOptions& options, const char* envName,
+                                          const QString& fileOption, QString& error);
+
+// Opens the store at --store with the passphrase from DANTOC_PASSPHRASE / --passphrase-file.
+std::unique_ptr<client::Store> openStore(const ParsedOptions& options, QString& error);
+
+// $DANTOC_RESOURCES, else the first resources/ or share/dantoc/ holding forms/ found upwards from the
+// executable; "" when none.
+QString findResourcesDir();
+
+// Writes "dantoc <command>: message" to stderr and returns 2.
+int failWith(const char* command, const QString& message);
+
+}  // namespace dantoc::cli
