@@ -6,6 +6,9 @@
 #include "base/Clock.h"
 #include "base/Uuid.h"
 
+#include <chrono>
+#include <cstdio>
+
 namespace dantoc::server {
 
 namespace {
@@ -33,6 +36,42 @@ Result<Account> accountNamed(Store& store, const std::string& username)
         return Status(ErrorCode::NotFound, "no account named \"" + username + "\"");
     }
     return **found;
+}
+
+// "YYYY-MM-DD" (UTC) of a unix-ms instant.
+std::string dateOf(std::int64_t millis)
+{
+    const auto days = std::chrono::floor<std::chrono::days>(
+        std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(millis)));
+    const std::chrono::year_month_day ymd{days};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return text;
+}
+
+// An account belongs to a unit that exists: a code whose latest version has ended (an old commune merged away,
+// an abolished district) is refused.
+Status checkUnitCurrent(Store& store, const std::string& unitCode, std::int64_t now)
+{
+    auto unit = store.unitByCode(unitCode);
+    if (!unit) {
+        return unit.status();
+    }
+    if (!unit->has_value()) {
+        return Status(ErrorCode::InvalidArgument, "unknown unit \"" + unitCode + "\"");
+    }
+    const std::string today = dateOf(now);
+    if (!(*unit)->validTo.empty() && (*unit)->validTo < today) {
+        return Status(ErrorCode::InvalidArgument, "đơn vị \"" + unitCode + "\" không còn tồn tại / unit \"" +
+                                                      unitCode + "\" no longer exists (valid until " +
+                                                      (*unit)->validTo + ")");
+    }
+    if ((*unit)->validFrom > today) {
+        return Status(ErrorCode::InvalidArgument, "unit \"" + unitCode + "\" is valid only from " +
+                                                      (*unit)->validFrom);
+    }
+    return Status::ok();
 }
 
 }  // namespace
@@ -72,12 +111,8 @@ Result<CreatedAccount> addAccount(Store& store, const PasswordHasher& hasher, co
     if (!parsedRole) {
         return Status(ErrorCode::InvalidArgument, "unknown role \"" + role + "\"");
     }
-    auto unit = store.unitByCode(unitCode);
-    if (!unit) {
-        return unit.status();
-    }
-    if (!unit->has_value()) {
-        return Status(ErrorCode::InvalidArgument, "unknown unit \"" + unitCode + "\"");
+    if (Status s = checkUnitCurrent(store, unitCode, now); !s) {
+        return s;
     }
     CreatedAccount created{username, role, unitCode, PasswordHasher::generatePassword()};
     auto hashed = hasher.hash(created.password);
@@ -140,9 +175,8 @@ Status editAccount(Store& store, const std::string& username, const std::string&
         account->role = *parsedRole;
     }
     if (!unitCode.empty()) {
-        auto unit = store.unitByCode(unitCode);
-        if (!unit || !unit->has_value()) {
-            return Status(ErrorCode::InvalidArgument, "unknown unit \"" + unitCode + "\"");
+        if (Status s = checkUnitCurrent(store, unitCode, now); !s) {
+            return s;
         }
         changes["unit_code"] = {account->unitCode, unitCode};
         account->unitCode = unitCode;

@@ -126,3 +126,18 @@ TEST_CASE("with its own connection the policy may be asked inside a store transa
                 .isOk());
     CHECK(seen);
 }
+
+TEST_CASE("accounts are refused for a unit that no longer exists (an old commune, an abolished district)")
+{
+    AdminFixture f;
+    const PasswordHasher& hasher = f.app().auth().hasher();
+    const std::int64_t now = f.clock.nowUnixMillis();
+    auto old = addAccount(f.store(), hasher, "cu", "commune_officer", "02635", "", now);
+    REQUIRE_FALSE(old.isOk());
+    CHECK(old.status().message().find("no longer exists") != std::string::npos);
+    CHECK_FALSE(addAccount(f.store(), hasher, "huyen", "district_reviewer", "080", "", now).isOk());
+    CHECK_FALSE(addAccount(f.store(), hasher, "khong", "commune_officer", "99999", "", now).isOk());
+    REQUIRE(addAccount(f.store(), hasher, "moi", "commune_officer", "02647", "", now).isOk());
+    CHECK_FALSE(editAccount(f.store(), "moi", "", "02635", "", now).isOk());
+    CHECK(editAccount(f.store(), "moi", "", "02683", "", now).isOk());
+}
