@@ -79,18 +79,8 @@ Result<std::vector<std::string>> AppLog::recent(int limit)
     if (Status status = stmt->bindInt64(1, limit); !status) {
         return status;
     }
-    std::vector<std::string> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.status();
-        }
-        if (!*row) {
-            break;
-        }
-        out.push_back(stmt->columnText(0) + ": " + stmt->columnText(1));
-    }
-    return out;
+    return stmt->readAll<std::string>(
+        [](const Statement& row) { return row.columnText(0) + ": " + row.columnText(1); });
 }
 
 void AppLog::install(AppLog* log)

@@ -41,24 +41,10 @@ Result<std::vector<AuditEntry>> AuditRepository::list(const std::string& recordI
     if (!status) {
         return status;
     }
-    std::vector<AuditEntry> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.status();
-        }
-        if (!*row) {
-            break;
-        }
-        AuditEntry& entry = out.emplace_back();
-        entry.id = stmt->columnInt64(0);
-        entry.at = stmt->columnInt64(1);
-        entry.actor = stmt->columnText(2);
-        entry.action = stmt->columnText(3);
-        entry.recordId = stmt->columnText(4);
-        entry.detail = stmt->columnText(5);
-    }
-    return out;
+    return stmt->readAll<AuditEntry>([](const Statement& row) {
+        return AuditEntry{row.columnInt64(0), row.columnInt64(1), row.columnText(2),
+                          row.columnText(3),  row.columnText(4),  row.columnText(5)};
+    });
 }
 
 }  // namespace dantoc::client

@@ -48,31 +48,23 @@ Result<std::vector<ReviewComment>> ReviewCommentRepository::forRecord(const std:
     if (Status status = stmt->bindText(1, recordId); !status) {
         return status;
     }
-    std::vector<ReviewComment> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.status();
+    return stmt->readAll<ReviewComment>([](const Statement& row) {
+        ReviewComment comment;
+        comment.id = row.columnText(0);
+        comment.recordId = row.columnText(1);
+        comment.field = row.columnText(2);
+        comment.rowId = row.columnText(3);
+        comment.author = row.columnText(4);
+        comment.text = row.columnText(5);
+        comment.createdAt = row.columnInt64(6);
+        if (!row.isNull(7)) {
+            comment.reply = row.columnText(7);
         }
-        if (!*row) {
-            break;
+        if (!row.isNull(8)) {
+            comment.repliedAt = row.columnInt64(8);
         }
-        ReviewComment& comment = out.emplace_back();
-        comment.id = stmt->columnText(0);
-        comment.recordId = stmt->columnText(1);
-        comment.field = stmt->columnText(2);
-        comment.rowId = stmt->columnText(3);
-        comment.author = stmt->columnText(4);
-        comment.text = stmt->columnText(5);
-        comment.createdAt = stmt->columnInt64(6);
-        if (!stmt->isNull(7)) {
-            comment.reply = stmt->columnText(7);
-        }
-        if (!stmt->isNull(8)) {
-            comment.repliedAt = stmt->columnInt64(8);
-        }
-    }
-    return out;
+        return comment;
+    });
 }
 
 Status ReviewCommentRepository::reply(const std::string& commentId, const std::string& text)
