@@ -1,15 +1,15 @@
 #include "core/AttachmentStore.h"
 
+#include "core/Platform.h"
 #include "core/SecretKey.h"
 #include "core/Transaction.h"
 
 #include <sodium.h>
 
 #include <array>
-#include <cerrno>
+#include <set>
+#include <utility>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 #include <vector>
 
 namespace dantoc::client {
@@ -22,19 +22,19 @@ constexpr const char* kKeyContext = "dantoc-attachment-v1:";
 constexpr std::size_t kKeySize = crypto_secretstream_xchacha20poly1305_KEYBYTES;
 static_assert(kKeySize == SecretKey::kSize);
 
-// Closes the descriptor and, unless released, deletes the file (a half-written or unverified output).
+// Closes the file and, unless released, deletes it (a half-written or unverified output). The OS calls are in
+// Platform_<os>.cpp.
 class OutputFile
 {
 public:
     explicit OutputFile(std::filesystem::path path) : m_path(std::move(path))
     {
-        m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        auto file = createExclusiveFile(m_path);
+        m_file = file ? *file : kNoFile;
     }
     ~OutputFile()
     {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
+        closeFile(m_file);
         if (!m_keep) {
             std::error_code ignored;
             std::filesystem::remove(m_path, ignored);
@@ -43,72 +43,40 @@ public:
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
 
-    bool isOpen() const { return m_fd >= 0; }
-    Status write(const std::uint8_t* data, std::size_t size)
-    {
-        while (size > 0) {
-            const ssize_t written = ::write(m_fd, data, size);
-            if (written < 0) {
-                if (errno == EINTR) {
-                    continue;
-                }
-                return {ErrorCode::IoError, std::string("write: ") + std::strerror(errno)};
-            }
-            data += written;
-            size -= static_cast<std::size_t>(written);
-        }
-        return Status::ok();
-    }
+    bool isOpen() const { return m_file != kNoFile; }
+    Status write(const std::uint8_t* data, std::size_t size) { return writeAll(m_file, data, size); }
     Status syncAndClose()
     {
-        const int rc = ::fsync(m_fd);
-        ::close(m_fd);
-        m_fd = -1;
-        return rc == 0 ? Status::ok() : Status(ErrorCode::IoError, std::string("fsync: ") + std::strerror(errno));
+        Status status = syncFile(m_file);
+        closeFile(m_file);
+        m_file = kNoFile;
+        return status;
     }
     void keep() { m_keep = true; }
 
 private:
     std::filesystem::path m_path;
-    int m_fd = -1;
+    FileHandle m_file = kNoFile;
     bool m_keep = false;
 };
 
 class InputFile
 {
 public:
-    explicit InputFile(const std::filesystem::path& path) { m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC); }
-    ~InputFile()
+    explicit InputFile(const std::filesystem::path& path)
     {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
+        auto file = openFileForReading(path);
+        m_file = file ? *file : kNoFile;
     }
+    ~InputFile() { closeFile(m_file); }
     InputFile(const InputFile&) = delete;
     InputFile& operator=(const InputFile&) = delete;
-    bool isOpen() const { return m_fd >= 0; }
+    bool isOpen() const { return m_file != kNoFile; }
     // Reads up to `capacity` bytes, fewer only at the end of the file.
-    Result<std::size_t> read(std::uint8_t* buffer, std::size_t capacity)
-    {
-        std::size_t total = 0;
-        while (total < capacity) {
-            const ssize_t got = ::read(m_fd, buffer + total, capacity - total);
-            if (got < 0) {
-                if (errno == EINTR) {
-                    continue;
-                }
-                return Status(ErrorCode::IoError, std::string("read: ") + std::strerror(errno));
-            }
-            if (got == 0) {
-                break;
-            }
-            total += static_cast<std::size_t>(got);
-        }
-        return total;
-    }
+    Result<std::size_t> read(std::uint8_t* buffer, std::size_t capacity) { return readUpTo(m_file, buffer, capacity); }
 
 private:
-    int m_fd = -1;
+    FileHandle m_file = kNoFile;
 };
 
 std::string randomName()
@@ -483,6 +451,58 @@ Status AttachmentStore::remove(const std::string& sha256)
         std::filesystem::remove(pathOf(*blob), ec);
     }
     return status;
+}
+
+Result<AttachmentGcReport> AttachmentStore::collectGarbage(std::chrono::seconds minAge)
+{
+    AttachmentGcReport report;
+    auto stmt = m_connection.prepare("SELECT sha256, path FROM blob");
+    if (!stmt) {
+        return stmt.status();
+    }
+    auto rows = stmt->readAll<std::pair<std::string, std::string>>(
+        [](const Statement& row) { return std::make_pair(row.columnText(0), row.columnText(1)); });
+    if (!rows) {
+        return rows.status();
+    }
+    std::set<std::string> referenced;
+    for (const auto& [sha256, fileName] : *rows) {
+        referenced.insert(fileName);
+        std::error_code ec;
+        if (!std::filesystem::exists(m_directory / fileName, ec)) {
+            report.missingFiles.push_back(sha256);
+        }
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_directory(m_directory, ec)) {
+        return report;
+    }
+    const auto now = std::filesystem::file_time_type::clock::now();
+    for (const auto& entry : std::filesystem::directory_iterator(m_directory, ec)) {
+        const std::string name = entry.path().filename().string();
+        const std::string stem = entry.path().stem().string();
+        const std::string extension = entry.path().extension().string();
+        const bool ours = (extension == ".dta" || extension == ".tmp") && stem.size() == 32 &&
+                          stem.find_first_not_of("0123456789abcdef") == std::string::npos;
+        std::error_code fileError;
+        if (!ours || !entry.is_regular_file(fileError) || referenced.contains(name)) {
+            continue;
+        }
+        const auto modified = entry.last_write_time(fileError);
+        if (fileError || now - modified < minAge) {
+            continue;
+        }
+        std::error_code sizeError;
+        const auto size = entry.file_size(sizeError);
+        if (std::filesystem::remove(entry.path(), fileError)) {
+            ++report.removedFiles;
+            report.removedBytes += sizeError ? 0 : static_cast<std::int64_t>(size);
+        }
+    }
+    if (ec) {
+        return Status(ErrorCode::IoError, "list attachments: " + ec.message());
+    }
+    return report;
 }
 
 }  // namespace dantoc::client

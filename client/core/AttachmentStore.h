@@ -8,11 +8,13 @@
 
 #include "base/Result.h"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dantoc::client {
 
@@ -23,6 +25,13 @@ struct BlobInfo
     std::string fileName;  // under the attachments directory
     std::int64_t uploadedOffset = 0;
     std::string state;  // local | uploading | uploaded
+};
+
+struct AttachmentGcReport
+{
+    int removedFiles = 0;
+    std::int64_t removedBytes = 0;
+    std::vector<std::string> missingFiles;  // sha256 of blob rows whose file is gone (reported, kept)
 };
 
 class AttachmentStore
@@ -48,6 +57,11 @@ public:
     Status exportTo(const std::string& sha256, const std::filesystem::path& destination);
     Status setUploadProgress(const std::string& sha256, std::int64_t offset, const std::string& state);
     Status remove(const std::string& sha256);
+    // Deletes our files (<32 hex>.dta / .tmp) under the attachments directory that no blob row references (a
+    // crash between the rename and the insert, an interrupted import, a failed removal), once older than
+    // `minAge`: another process on the same store may be importing a fresh one right now. Blob rows whose file
+    // is gone are reported, never deleted. Other files are never touched.
+    Result<AttachmentGcReport> collectGarbage(std::chrono::seconds minAge = std::chrono::hours(1));
 
     std::filesystem::path pathOf(const BlobInfo& blob) const { return m_directory / blob.fileName; }
 
