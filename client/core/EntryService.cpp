@@ -53,6 +53,33 @@ void canonicalize(Json& object)
     }
 }
 
+bool isSha256Hex(const std::string& text)
+{
+    return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// Attachments a set newly points to: every {"sha256": <hex>, ...} object among the new values (attachment
+// fields, also inside added rows). The server parks the op until each is uploaded.
+void collectBlobs(const Json& value, std::vector<std::string>& out)
+{
+    if (value.is_object()) {
+        const std::string* sha = jsonString(value, "sha256");
+        if (sha != nullptr && isSha256Hex(*sha)) {
+            if (std::find(out.begin(), out.end(), *sha) == out.end()) {
+                out.push_back(*sha);
+            }
+            return;
+        }
+        for (const auto& [key, item] : value.items()) {
+            collectBlobs(item, out);
+        }
+    } else if (value.is_array()) {
+        for (const Json& item : value) {
+            collectBlobs(item, out);
+        }
+    }
+}
+
 bool editableState(const std::string& state)
 {
     return state == workflow::toName(workflow::State::Draft) || state == workflow::toName(workflow::State::Returned);
@@ -260,6 +287,9 @@ Status EntryService::saveStep(Loaded& loaded, const Json& values, EntryResult& r
         return set.status();
     }
     op.set = std::move(*set);
+    for (const auto& [path, change] : op.set) {
+        collectBlobs(change.after, op.blobs);
+    }
     if (onServer) {
         op.kind = sync::OpKind::Edit;
         // Before the create is acknowledged the record has no server version yet; the create makes version 1.

@@ -142,6 +142,25 @@ TEST_CASE("entry: edits diff against record_base plus the pending operations, an
     CHECK(edit.set.at("village_name").before == "Bản Nậm Cang");
 }
 
+TEST_CASE("entry: operations list the attachments their new values point to")
+{
+    Fixture f;
+    const std::string id = f.draft();
+    const std::string sha(64, 'a');
+    Json body = valid();
+    body["members"] = Json::array({{{"head_name", "Giàng A Páo"}, {"scan", {{"sha256", sha}, {"name", "x.pdf"}}}}});
+    REQUIRE(f.service.save(id, body).isOk());
+    auto ops = f.pending();
+    REQUIRE(ops.size() == 1);
+    CHECK(f.op(ops[0]).blobs == std::vector<std::string>{sha});
+    body = Json::parse(SubmissionRepository(f.store->connection(), f.clock).get(id)->body);  // rows now have ids
+    body["village_name"] = "Bản khác";
+    REQUIRE(f.service.save(id, body).isOk());
+    ops = f.pending();
+    REQUIRE(ops.size() == 2);
+    CHECK(f.op(ops[1]).blobs.empty());  // the attachment did not change
+}
+
 TEST_CASE("entry: autosave changes the body but enqueues nothing")
 {
     Fixture f;
