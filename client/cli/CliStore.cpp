@@ -58,6 +58,9 @@ std::optional<std::string> readPassphrase(const ParsedOptions& options, const ch
         error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
+    if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
+        QTextStream(stderr) << "dantoc: warning: " << path << " can be read by other users (chmod 600 it)\n";
+    }
     QByteArray line = file.readLine(4096);
     while (line.endsWith('\n') || line.endsWith('\r')) {
         line.chop(1);

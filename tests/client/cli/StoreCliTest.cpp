@@ -140,9 +140,13 @@ TEST_CASE("dantoc passwd: from the environment and from files; never on the comm
     const fs::path newFile = dir.path() / "new.txt";
     writeFile(oldFile, "mật khẩu mới\n");
     writeFile(newFile, "mật khẩu thứ ba\r\n");
+    fs::permissions(oldFile, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    fs::permissions(newFile, fs::perms::owner_read | fs::perms::owner_write);
     run = runDantoc(dir.path(), "passwd --store " + store + " --passphrase-file " + shellQuote(oldFile.string()) +
                                  " --new-passphrase-file " + shellQuote(newFile.string()));
     REQUIRE_MESSAGE(run.exitCode == 0, run.err);
+    CHECK(run.err.find("old.txt can be read by other users") != std::string::npos);
+    CHECK(run.err.find("new.txt can be read") == std::string::npos);
     CHECK(runDantoc(dir.path(), "entry list --store " + store + " --passphrase-file " + shellQuote(newFile.string())).exitCode == 0);
     CHECK(runDantoc(dir.path(), "entry list --store " + store + " --passphrase-file " + shellQuote(oldFile.string())).exitCode == 2);
     CHECK(runDantoc(dir.path(), "entry list --store " + store + " --passphrase-file " +
