@@ -10,6 +10,7 @@
 
 #include <charconv>
 #include <optional>
+#include <set>
 
 namespace dantoc::client {
 
@@ -201,6 +202,7 @@ Result<ImportReport> EntryImporter::importCsv(std::string_view text, const std::
 Result<ImportReport> EntryImporter::run(std::vector<Entry>& entries, ImportReport report, ImportAction action)
 {
     FormTemplateRepository formsRepo(m_connection);
+    std::set<std::string> idsInFile;
     // Pass 1: check everything; nothing is written.
     for (Entry& entry : entries) {
         forms::Submission& s = entry.submission;
@@ -221,6 +223,10 @@ Result<ImportReport> EntryImporter::run(std::vector<Entry>& entries, ImportRepor
                 return form.status();
             }
             problem("form", "unknown_form", form.status().message());
+            continue;
+        }
+        if (!s.id.empty() && !idsInFile.insert(s.id).second) {
+            problem("id", "duplicate", "mã phiếu lặp lại trong tệp / the id appears twice in the file: " + s.id);
             continue;
         }
         if (!s.id.empty()) {

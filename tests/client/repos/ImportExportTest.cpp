@@ -106,6 +106,15 @@ TEST_CASE("import json: one document or an array; submit enqueues create and tra
     CHECK(report->errors[0].code == "duplicate");
     CHECK(f.count("record") == 1);
 
+    const std::string twice = R"([{"id": "0b9d6a53-5c7e-4f0a-8d21-7e3f4a5b6c7d", "form": {"id": "tiny_village", "version": 2},
+        "unit": "01", "period": "2025-H2", "values": {"village_name": "A", "households_total": 1}},
+        {"id": "0b9d6a53-5c7e-4f0a-8d21-7e3f4a5b6c7d", "form": {"id": "tiny_village", "version": 2},
+        "unit": "02", "period": "2025-H2", "values": {"village_name": "B", "households_total": 1}}])";
+    report = f.importer.importJson(twice, ImportAction::Draft);
+    REQUIRE(report.isOk());
+    REQUIRE(report->errors.size() == 1);
+    CHECK(report->errors[0].entry == 2);
+    CHECK(report->errors[0].code == "duplicate");
     CHECK_FALSE(f.importer.importJson("{", ImportAction::Draft)->imported());
     CHECK_FALSE(f.importer.importJson("[1, 2]", ImportAction::Draft)->imported());
     CHECK_FALSE(f.importer.importJson(R"({"form": {"id": "x", "version": 1}, "unit": "u", "period": "p", "values": {}})",
