@@ -17,11 +17,12 @@ namespace dantoc::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: dantoc entry import --store DIR (--json FILE | --csv FILE --form ID) [--save | --submit] [--json-output]\n"
+    "usage: dantoc entry import --store DIR (--json FILE | --csv FILE --form ID) [--save | --submit] [--json]\n"
     "       dantoc entry list --store DIR [--unit U] [--period P] [--state S] [--form F] [--json]\n"
     "import: JSON = one submission or an array (the shape of resources/demo/*.sample.json); CSV = a header of\n"
     "        unit, period (optional id) and field names, one row per submission. Every entry is validated; any\n"
     "        error imports nothing. Default: drafts; --save also queues them for sync; --submit submits them.\n"
+    "        A bare --json (also --json-output) prints the report as JSON.\n"
     "The passphrase comes from DANTOC_PASSPHRASE or --passphrase-file.\n";
 
 nlohmann::ordered_json problemJson(const client::ImportProblem& problem)
@@ -49,8 +50,19 @@ QString problemText(const client::ImportProblem& problem)
              QString::fromStdString(problem.message), QString::fromStdString(problem.code));
 }
 
-int runImport(const QStringList& args)
+int runImport(const QStringList& rawArgs)
 {
+    // `--json FILE` is the input; a bare `--json` (last, or before another option) asks for the JSON report.
+    QStringList args = rawArgs;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--json") && (i + 1 >= args.size() || args[i + 1].startsWith(QLatin1String("--")))) {
+            args[i] = QStringLiteral("--json-output");
+        } else if (args[i] == QLatin1String("--json") || args[i] == QLatin1String("--csv") ||
+                   args[i] == QLatin1String("--store") || args[i] == QLatin1String("--form") ||
+                   args[i] == QLatin1String("--passphrase-file")) {
+            ++i;  // skip the value
+        }
+    }
     QString error;
     const auto options = parseOptions(args, {"--store", "--passphrase-file", "--json", "--csv", "--form"},
                                       {"--save", "--submit", "--json-output", "--help", "-h"}, error);

@@ -89,6 +89,10 @@ TEST_CASE("dantoc init, entry import/list and export over a real store")
                                  " --form village_survey",
                  kPass);
     CHECK(run.exitCode == 1);
+    CliRun asJson = runDantoc(dir.path(), "entry import --store " + store + " --csv " + shellQuote(csv.string()) +
+                                           " --form village_survey --json", kPass);
+    CHECK(asJson.exitCode == 1);
+    CHECK(Json::parse(asJson.out)["errors"][0]["line"] == 3);
     CHECK(run.out.find("line 3: households_total") != std::string::npos);
     CHECK(run.out.find("nothing imported") != std::string::npos);
 
