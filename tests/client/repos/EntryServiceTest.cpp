@@ -207,6 +207,19 @@ TEST_CASE("entry: a failure between the record change and the operation leaves n
     }
 }
 
+TEST_CASE("entry: a failure inside submit leaves the record a draft with no operation")
+{
+    Fixture f;
+    const std::string id = f.draft(valid().dump());
+    f.service.setFaultHook([](std::string_view at) {
+        return at == "op_enqueued" ? Status(ErrorCode::Internal, "simulated crash") : Status::ok();
+    });
+    CHECK(f.service.submit(id).status().code() == ErrorCode::Internal);
+    CHECK(f.pending().empty());
+    CHECK(SubmissionRepository(f.store->connection(), f.clock).get(id)->state == "draft");
+    CHECK(*OutboxRepository(f.store->connection(), f.clock).nextDevSeq() == 1);
+}
+
 TEST_CASE("entry: submit is refused with hard errors, otherwise saves and enqueues the transition")
 {
     Fixture f;
