@@ -277,13 +277,13 @@ Result<ImportReport> EntryImporter::run(std::vector<Entry>& entries, ImportRepor
             return record.status();
         }
         if (action != ImportAction::Draft) {
-            auto saved = m_service.save(record->id, s.values);
+            auto saved = m_service.save(record->id, s.values, s.notes);
             if (!saved) {
                 return saved.status();
             }
         }
         if (action == ImportAction::Submit) {
-            auto submitted = m_service.submit(record->id);
+            auto submitted = m_service.submit(record->id, s.notes);
             if (!submitted) {
                 return submitted.status();
             }

@@ -134,7 +134,8 @@ Result<EntryService::Loaded> EntryService::load(const std::string& recordId)
     return loaded;
 }
 
-Result<std::vector<validation::Issue>> EntryService::validateBody(const Loaded& loaded, const Json& values)
+Result<std::vector<validation::Issue>> EntryService::validateBody(const Loaded& loaded, const Json& values,
+                                                                 const EntryNotes& notes)
 {
     forms::Submission submission;
     submission.id = loaded.record.id;
@@ -143,6 +144,7 @@ Result<std::vector<validation::Issue>> EntryService::validateBody(const Loaded& 
     submission.unit = loaded.record.unit;
     submission.period = loaded.record.period;
     submission.values = values;
+    submission.notes = notes;
     return validateSubmission(*loaded.form, submission);
 }
 
@@ -166,7 +168,7 @@ Result<std::vector<validation::Issue>> EntryService::validate(const std::string&
     if (!values) {
         return Status(ErrorCode::Corruption, "record " + recordId + ": " + values.status().message());
     }
-    return validateBody(*loaded, *values);
+    return validateBody(*loaded, *values, {});
 }
 
 Result<Json> EntryService::enqueuedBody(const std::string& recordId)
@@ -381,7 +383,7 @@ Status EntryService::autosave(const std::string& recordId, const Json& values)
     return transaction.commit();
 }
 
-Result<EntryResult> EntryService::save(const std::string& recordId, const Json& values)
+Result<EntryResult> EntryService::save(const std::string& recordId, const Json& values, const EntryNotes& notes)
 {
     auto canonical = canonicalValues(values);
     if (!canonical) {
@@ -400,7 +402,7 @@ Result<EntryResult> EntryService::save(const std::string& recordId, const Json& 
                       "record " + recordId + " is " + loaded->record.state + ", not editable");
     }
     EntryResult result;
-    auto issues = validateBody(*loaded, *canonical);
+    auto issues = validateBody(*loaded, *canonical, notes);
     if (!issues) {
         return issues.status();
     }
@@ -419,7 +421,7 @@ Result<EntryResult> EntryService::save(const std::string& recordId, const Json& 
     return result;
 }
 
-Result<EntryResult> EntryService::submit(const std::string& recordId)
+Result<EntryResult> EntryService::submit(const std::string& recordId, const EntryNotes& notes)
 {
     Transaction transaction(m_connection);
     if (!transaction.status()) {
@@ -445,7 +447,7 @@ Result<EntryResult> EntryService::submit(const std::string& recordId)
         return canonical.status();
     }
     EntryResult result;
-    auto issues = validateBody(*loaded, *canonical);
+    auto issues = validateBody(*loaded, *canonical, notes);
     if (!issues) {
         return issues.status();
     }

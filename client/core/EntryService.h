@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,11 @@ struct EntryOptions
     forms::Language language = forms::Language::Vi;
     const forms::ChoiceListResolver* catalogs = nullptr;  // choice lists for choices_from (null: not checked)
 };
+
+// Explanations for warnings (forms::Submission::notes): "field", "roster[row id].column" or "check:<id>".
+// Not stored with the record yet: neither the client schema nor the sync contract has a place for them, so the
+// caller passes them to each save/submit that must validate with them.
+using EntryNotes = std::map<std::string, std::string, std::less<>>;
 
 struct EntryResult
 {
@@ -54,10 +60,10 @@ public:
     // Validates and stores `values`, enqueuing ONE operation: `create` the first time, then `edit` with the
     // fields that changed since the last enqueued operation (none when nothing changed). Errors do not block a
     // save (a draft may be incomplete); they are returned in `issues`.
-    Result<EntryResult> save(const std::string& recordId, const Json& values);
+    Result<EntryResult> save(const std::string& recordId, const Json& values, const EntryNotes& notes = {});
     // Saves the current body if it has unsent changes, then enqueues the `submit` (draft) or `resubmit`
     // (returned) transition. Refused (refused = true, nothing changed) when validation finds errors.
-    Result<EntryResult> submit(const std::string& recordId);
+    Result<EntryResult> submit(const std::string& recordId, const EntryNotes& notes = {});
     // An append-only comment, optionally about one field path.
     Result<EntryResult> comment(const std::string& recordId, const std::string& text,
                                 const std::optional<std::string>& field = std::nullopt);
@@ -85,7 +91,8 @@ public:
 private:
     struct Loaded;
     Result<Loaded> load(const std::string& recordId);
-    Result<std::vector<validation::Issue>> validateBody(const Loaded& loaded, const Json& values);
+    Result<std::vector<validation::Issue>> validateBody(const Loaded& loaded, const Json& values,
+                                                        const EntryNotes& notes);
     // Inside a transaction: writes the body and enqueues create/edit when it differs from the enqueued body.
     Status saveStep(Loaded& loaded, const Json& values, EntryResult& result);
     // Fills the record's identity, device, dev_seq and op id, checks the JSON with parseOperation, enqueues.

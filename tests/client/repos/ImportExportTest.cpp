@@ -122,6 +122,21 @@ TEST_CASE("import json: one document or an array; submit enqueues create and tra
     CHECK(f.count("record") == 1);
 }
 
+TEST_CASE("import --submit of a sample whose warnings are explained by notes")
+{
+    test::TempDir dir{"dantoc-import-notes"};
+    ManualClock clock{1'760'000'000'000};
+    auto store = StoreFactory::create(dir.path() / "s", "mật khẩu", test::resourcesDir(), test::repoTestOptions(), clock);
+    REQUIRE(store.isOk());
+    EntryService service((*store)->connection(), {}, clock);
+    EntryImporter importer((*store)->connection(), service);
+    auto report = importer.importJson(test::readFile(test::resourcesDir() / "demo" / "household_survey.sample.json"),
+                                      ImportAction::Submit);
+    REQUIRE_MESSAGE(report.isOk(), report.status().toString());
+    CHECK(report->imported());
+    CHECK_FALSE(report->warnings.empty());  // explained, so not errors
+}
+
 TEST_CASE("import the shipped demo sample and export it as CSV with BOM and Vietnamese labels, and as JSON")
 {
     test::TempDir dir{"dantoc-export"};
