@@ -7,7 +7,9 @@
 #include "admin/DataDirLock.h"
 #include "admin/Restore.h"
 #include "admin/UnitImport.h"
+#include "catalog/CatalogAdmin.h"
 #include "http/HttpServer.h"
+#include "store/SqliteCatalogStore.h"
 #include "tls/SelfSignedCertificate.h"
 
 #include <nlohmann/json.hpp>
@@ -75,6 +77,8 @@ int usage()
                  "  dantoc-server backup --data DIR --out FILE\n"
                  "  dantoc-server restore --data DIR --from BACKUP.db   (the server must be stopped)\n"
                  "  dantoc-server unit import --data DIR --file units.csv|units.json [--lineage lineage.csv|.json]\n"
+                 "  dantoc-server form publish --data DIR --file FORM.json\n"
+                 "  dantoc-server period open|close --data DIR --id ID [--label L --from YYYY-MM-DD --to YYYY-MM-DD]\n"
                  "roles: commune_officer, district_reviewer, provincial_admin, provincial_viewer\n";
     return 2;
 }
@@ -134,7 +138,21 @@ int runInit(const Args& args)
     if (!units) {
         return fail("init", units.status());
     }
-    printLine({{"event", "initialised"}, {"data", options.dataDir.string()}, {"fingerprint", *fingerprint}});
+    SqliteCatalogStore catalogs(**store);
+    const std::int64_t now = SystemClock::instance().nowUnixMillis();
+    auto forms = publishDefaultForms(catalogs, resources, now);
+    if (!forms) {
+        return fail("init", forms.status());
+    }
+    if (demo) {
+        if (Status s = seedDemoPeriods(catalogs, now); !s) {
+            return fail("init", s);
+        }
+    }
+    printLine({{"event", "initialised"},
+               {"data", options.dataDir.string()},
+               {"fingerprint", *fingerprint},
+               {"forms", *forms}});
     auto existing = (*store)->accountByUsername("admin");
     if (existing && existing->has_value()) {
         return 0;  // re-init (--force): accounts are never recreated
@@ -152,6 +170,60 @@ int runInit(const Args& args)
                    {"unit_code", a.unitCode},
                    {"initial_password", a.password}});
     }
+    return 0;
+}
+
+int runForm(const std::string& sub, const Args& args)
+{
+    const auto data = args.value("--data");
+    const auto file = args.value("--file");
+    if (sub != "publish" || !data || !file) {
+        return usage();
+    }
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) {
+        return fail("form publish", Status(ErrorCode::NotFound, "cannot read " + *file));
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    auto store = SqliteStore::open(*data);
+    if (!store) {
+        return fail("form publish", store.status());
+    }
+    SqliteCatalogStore catalogs(**store);
+    auto form = publishFormDocument(catalogs, text.str(), "cli", SystemClock::instance().nowUnixMillis());
+    if (!form) {
+        return fail("form publish", form.status());
+    }
+    printLine({{"event", "form_published"}, {"form", form->formId}, {"version", form->version}, {"etag", form->etag}});
+    return 0;
+}
+
+int runPeriod(const std::string& sub, const Args& args)
+{
+    const auto data = args.value("--data");
+    const auto id = args.value("--id");
+    if ((sub != "open" && sub != "close") || !data || !id) {
+        return usage();
+    }
+    auto store = SqliteStore::open(*data);
+    if (!store) {
+        return fail("period", store.status());
+    }
+    SqliteCatalogStore catalogs(**store);
+    auto existing = catalogs.period(*id);
+    if (!existing) {
+        return fail("period", existing.status());
+    }
+    Period period = existing->value_or(Period{*id, "", "", "", false});
+    period.label = args.value("--label").value_or(period.label);
+    period.startsOn = args.value("--from").value_or(period.startsOn);
+    period.endsOn = args.value("--to").value_or(period.endsOn);
+    period.open = sub == "open";
+    if (Status s = savePeriod(catalogs, period, "cli", SystemClock::instance().nowUnixMillis()); !s) {
+        return fail("period", s);
+    }
+    printLine({{"event", period.open ? "period_opened" : "period_closed"}, {"id", period.id}});
     return 0;
 }
 
@@ -357,7 +429,8 @@ int runUnit(const std::string& sub, const Args& args)
 int main(int argc, char** argv)
 {
     const std::string command = argc > 1 ? argv[1] : "";
-    const bool hasSub = command == "user" || command == "audit" || command == "unit";
+    const bool hasSub =
+        command == "user" || command == "audit" || command == "unit" || command == "form" || command == "period";
     const std::string sub = hasSub && argc > 2 ? argv[2] : "";
     Args args;
     for (int i = hasSub ? 3 : 2; i < argc; ++i) {
@@ -384,6 +457,12 @@ int main(int argc, char** argv)
         }
         if (command == "unit") {
             return runUnit(sub, args);
+        }
+        if (command == "form") {
+            return runForm(sub, args);
+        }
+        if (command == "period") {
+            return runPeriod(sub, args);
         }
     } catch (const std::exception& e) {
         std::cerr << "dantoc-server: " << e.what() << "\n";  // bad numbers in arguments (std::stoi)

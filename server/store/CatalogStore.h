@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dantoc::server {
 
@@ -35,7 +36,16 @@ public:
 
     // A published form version; nullopt when unknown.
     virtual Result<std::optional<StoredForm>> formVersion(const std::string& formId, int version) = 0;
+    // The newest published version of every form, by form id.
+    virtual Result<std::vector<StoredForm>> latestForms() = 0;
+    // Publishes a form version. The same (id, version) again: ok when the content is identical (idempotent),
+    // AlreadyExists when it differs (a published version never changes).
+    virtual Status publishForm(const StoredForm& form, const AuditEvent& audit) = 0;
+
     virtual Result<std::optional<Period>> period(const std::string& id) = 0;
+    virtual Result<std::vector<Period>> listPeriods() = 0;  // by id
+    // Creates or replaces a period (opening or closing it).
+    virtual Status savePeriod(const Period& period, const AuditEvent& audit) = 0;
 };
 
 }  // namespace dantoc::server

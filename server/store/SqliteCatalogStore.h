@@ -1,5 +1,5 @@
-// SqliteCatalogStore: the embedded CatalogStore, sharing SqliteStore's connection and mutex (SqliteStore::write/read).
-// Thread-safe.
+// SqliteCatalogStore: the embedded CatalogStore (tables form_template and period), sharing SqliteStore's
+// connection and mutex (SqliteStore::write/read). Thread-safe.
 #pragma once
 
 #include "store/CatalogStore.h"
@@ -13,7 +13,12 @@ public:
     explicit SqliteCatalogStore(SqliteStore& db) : m_db(db) {}
 
     Result<std::optional<StoredForm>> formVersion(const std::string& formId, int version) override;
+    Result<std::vector<StoredForm>> latestForms() override;
+    Status publishForm(const StoredForm& form, const AuditEvent& audit) override;
+
     Result<std::optional<Period>> period(const std::string& id) override;
+    Result<std::vector<Period>> listPeriods() override;
+    Status savePeriod(const Period& period, const AuditEvent& audit) override;
 
 private:
     SqliteStore& m_db;

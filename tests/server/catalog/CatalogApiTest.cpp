@@ -1,0 +1,193 @@
+// Form templates, catalogs and reporting periods: publishing (API, CLI, init), ETags and 304, admin-only writes,
+// bad input changing nothing, and the audit of every change. The server runs in-process over the demo province.
+#include "admin/AdminFixture.h"
+#include "catalog/CatalogAdmin.h"
+#include "support/Files.h"
+#include "support/TempDir.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <string>
+
+using namespace dantoc;
+using namespace dantoc::test;
+using nlohmann::json;
+
+namespace {
+
+std::string header(const server::ApiResponse& response, const std::string& name)
+{
+    for (const auto& [key, value] : response.headers) {
+        if (key == name) {
+            return value;
+        }
+    }
+    return {};
+}
+
+server::ApiResponse getWithEtag(AdminFixture& f, const std::string& path, const std::string& token,
+                                const std::string& etag)
+{
+    server::ApiRequest request;
+    request.method = "GET";
+    request.path = path;
+    request.bearerToken = token;
+    request.headers["if-none-match"] = etag;
+    request.remoteAddress = "127.0.0.1";
+    return f.app().router()->dispatch(request);
+}
+
+std::string formDocument(const std::string& id, int version, const std::string& title)
+{
+    return json{{"format_version", 1},
+                {"id", id},
+                {"version", version},
+                {"title", {{"vi", title}, {"en", title}}},
+                {"unit_level", "commune"},
+                {"period_type", "yearly"},
+                {"sections",
+                 json::array({{{"id", "s1"},
+                               {"title", {{"vi", "Chung"}, {"en", "General"}}},
+                               {"fields", json::array({{{"name", "households_total"},
+                                                        {"type", "integer"},
+                                                        {"label", {{"vi", "Tổng số hộ"}, {"en", "Households"}}}}})}}})}}
+        .dump();
+}
+
+std::size_t auditCount(AdminFixture& f, const std::string& action)
+{
+    auto entries = f.app().store().allAudit();
+    REQUIRE(entries.isOk());
+    std::size_t n = 0;
+    for (const auto& entry : *entries) {
+        n += entry.event.action == action ? 1 : 0;
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("the default forms are published and served with an ETag; If-None-Match answers 304")
+{
+    AdminFixture f;
+    auto published = server::publishDefaultForms(f.app().catalogs(), DANTOC_RESOURCES_DIR, f.clock.nowUnixMillis());
+    REQUIRE(published.isOk());
+    CHECK(published->size() == 3);
+    const std::string token = f.ready("viewer");
+
+    auto list = f.call("GET", "/api/v1/forms", {}, token);
+    REQUIRE(list.status == 200);
+    const json forms = json::parse(list.body)["forms"];
+    REQUIRE(forms.size() == 3);
+    CHECK(forms[0]["id"] == "commune_survey");
+    CHECK(forms[0]["title"]["vi"].get<std::string>().find("xã") != std::string::npos);
+
+    auto one = f.call("GET", "/api/v1/forms/village_survey/1", {}, token);
+    REQUIRE(one.status == 200);
+    CHECK(json::parse(one.body)["id"] == "village_survey");
+    const std::string etag = header(one, "ETag");
+    CHECK(etag.size() == 66);  // a quoted SHA-256
+    CHECK(getWithEtag(f, "/api/v1/forms/village_survey/1", token, etag).status == 304);
+    CHECK(getWithEtag(f, "/api/v1/forms/village_survey/1", token, "\"stale\"").status == 200);
+
+    CHECK(f.call("GET", "/api/v1/forms/village_survey/2", {}, token).status == 404);
+    CHECK(f.call("GET", "/api/v1/forms/village_survey/x1", {}, token).status == 400);
+    CHECK(f.call("GET", "/api/v1/forms", {}, "").status == 401);
+
+    // Publishing the same defaults again (a second init) changes nothing.
+    const std::size_t before = auditCount(f, "form.publish");
+    REQUIRE(server::publishDefaultForms(f.app().catalogs(), DANTOC_RESOURCES_DIR, f.clock.nowUnixMillis()).isOk());
+    CHECK(auditCount(f, "form.publish") == before);
+}
+
+TEST_CASE("publishing a form: admin only, parse errors and a changed published version change nothing")
+{
+    AdminFixture f;
+    const std::string admin = f.ready("admin");
+    const std::string viewer = f.ready("viewer");
+
+    CHECK(f.call("POST", "/api/v1/admin/forms", formDocument("test_form", 1, "Phiếu thử"), viewer).status == 403);
+    auto created = f.call("POST", "/api/v1/admin/forms", formDocument("test_form", 1, "Phiếu thử"), admin);
+    REQUIRE(created.status == 201);
+    CHECK(json::parse(created.body)["version"] == 1);
+    CHECK(auditCount(f, "form.publish") == 1);
+
+    // Identical again: idempotent. Different content under the same version: 409.
+    CHECK(f.call("POST", "/api/v1/admin/forms", formDocument("test_form", 1, "Phiếu thử"), admin).status == 201);
+    CHECK(f.call("POST", "/api/v1/admin/forms", formDocument("test_form", 1, "Phiếu khác"), admin).status == 409);
+    // Not a form at all, and hostile JSON.
+    CHECK(f.call("POST", "/api/v1/admin/forms", R"({"id":"x"})", admin).status == 400);
+    CHECK(f.call("POST", "/api/v1/admin/forms", R"({"id":"x",)", admin).status == 400);
+    CHECK(auditCount(f, "form.publish") == 1);
+
+    auto kept = f.app().catalogs().formVersion("test_form", 1);
+    REQUIRE(kept.isOk());
+    REQUIRE(kept->has_value());
+    CHECK((*kept)->json.find("Phiếu thử") != std::string::npos);
+
+    // A new version becomes the latest.
+    REQUIRE(f.call("POST", "/api/v1/admin/forms", formDocument("test_form", 2, "Phiếu thử 2"), admin).status == 201);
+    const json forms = json::parse(f.call("GET", "/api/v1/forms", {}, viewer).body)["forms"];
+    bool sawVersion2 = false;
+    for (const auto& form : forms) {
+        if (form["id"] == "test_form") {
+            sawVersion2 = form["version"] == 2;
+        }
+    }
+    CHECK(sawVersion2);
+}
+
+TEST_CASE("periods: admin opens and closes them; bad periods are refused and audited changes only")
+{
+    AdminFixture f;
+    const std::string admin = f.ready("admin");
+    const std::string officer = f.ready("viewer");
+    const json open2026 = {{"id", "2026"}, {"label", "Năm 2026"}, {"starts_on", "2026-01-01"},
+                           {"ends_on", "2026-12-31"}, {"open", true}};
+
+    CHECK(f.call("POST", "/api/v1/admin/periods", open2026.dump(), officer).status == 403);
+    REQUIRE(f.call("POST", "/api/v1/admin/periods", open2026.dump(), admin).status == 200);
+    json closed = open2026;
+    closed["open"] = false;
+    REQUIRE(f.call("POST", "/api/v1/admin/periods", closed.dump(), admin).status == 200);
+    CHECK(auditCount(f, "period.open") == 1);
+    CHECK(auditCount(f, "period.close") == 1);
+
+    json backwards = open2026;
+    backwards["ends_on"] = "2025-12-31";
+    json badId = open2026;
+    badId["id"] = "2026 H1";
+    json extra = open2026;
+    extra["note"] = "x";
+    for (const json& bad : {backwards, badId, extra}) {
+        CHECK(f.call("POST", "/api/v1/admin/periods", bad.dump(), admin).status == 400);
+    }
+    CHECK(f.call("POST", "/api/v1/admin/periods", R"({"id":2026})", admin).status == 400);
+
+    auto periods = f.call("GET", "/api/v1/periods", {}, officer);
+    REQUIRE(periods.status == 200);
+    const json list = json::parse(periods.body)["periods"];
+    REQUIRE(list.size() == 1);
+    CHECK(list[0]["open"] == false);
+    CHECK(list[0]["label"] == "Năm 2026");
+}
+
+TEST_CASE("catalogs are served as the CSV the shared loader reads, with ETags")
+{
+    AdminFixture f;
+    const std::string token = f.ready("viewer");
+    auto list = f.call("GET", "/api/v1/catalogs", {}, token);
+    REQUIRE(list.status == 200);
+    CHECK(json::parse(list.body)["catalogs"].size() == 4);
+
+    auto groups = f.call("GET", "/api/v1/catalogs/ethnic_groups", {}, token);
+    REQUIRE(groups.status == 200);
+    CHECK(groups.contentType.find("text/csv") == 0);
+    CHECK(groups.body == readFile(resourcesDir() / "catalogs" / "ethnic_groups.csv"));
+    CHECK(groups.body.find("Mông") != std::string::npos);
+    CHECK(getWithEtag(f, "/api/v1/catalogs/ethnic_groups", token, header(groups, "ETag")).status == 304);
+    CHECK(f.call("GET", "/api/v1/catalogs/..%2Fconfig", {}, token).status == 404);
+    CHECK(f.call("GET", "/api/v1/catalogs/README", {}, token).status == 404);
+}
