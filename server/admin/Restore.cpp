@@ -25,17 +25,22 @@ template <typename Records>
 Result<bool> regenerateEpochIfAvailable(Records& records)
 {
     if constexpr (requires { records.regenerateEpoch(); }) {
-        auto result = records.regenerateEpoch();
-        if constexpr (std::is_same_v<decltype(result), Status>) {
-            if (!result) {
-                return result;
-            }
+        if constexpr (std::is_void_v<decltype(records.regenerateEpoch())>) {
+            records.regenerateEpoch();
+            return true;
         } else {
-            if (!result) {
-                return result.status();
+            auto result = records.regenerateEpoch();
+            if constexpr (std::is_same_v<decltype(result), Status>) {
+                if (!result) {
+                    return result;
+                }
+            } else {
+                if (!result) {
+                    return result.status();
+                }
             }
+            return true;
         }
-        return true;
     } else {
         // TODO(server-sync): RecordStore::regenerateEpoch() is not there yet; clients cannot detect this restore.
         return false;
