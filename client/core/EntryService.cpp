@@ -337,9 +337,11 @@ Result<Submission> EntryService::createDraft(NewDraft draft)
     if (!values) {
         return values.status();
     }
-    if (auto form = FormTemplateRepository(m_connection).get(draft.formId, draft.formVersion); !form) {
+    auto form = FormTemplateRepository(m_connection).get(draft.formId, draft.formVersion);
+    if (!form) {
         return form.status();
     }
+    draft.formVersion = form->version;  // version 0 asked for the newest: record which one
     draft.body = values->dump();
     Transaction transaction(m_connection);
     if (!transaction.status()) {

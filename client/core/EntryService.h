@@ -53,7 +53,7 @@ public:
                           const Clock& clock = SystemClock::instance());
 
     // A new draft (no operation yet: it is created on the server by the first save). The form must be in the
-    // store; roster rows get ids. `draft.body` is the values object.
+    // store (formVersion 0: its newest version); roster rows get ids. `draft.body` is the values object.
     Result<Submission> createDraft(NewDraft draft);
     // Autosave: the body only, no operation, no audit. Draft or returned records only.
     Status autosave(const std::string& recordId, const Json& values);

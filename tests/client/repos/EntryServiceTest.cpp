@@ -327,6 +327,9 @@ TEST_CASE("entry: comments are operations; bad input is refused")
     CHECK(op.comment->text == "Số hộ nghèo đã được rà soát");
     CHECK(op.comment->field == std::optional<std::string>("households_poor"));
 
+    auto newest = f.service.createDraft({"", "tiny_village", 0, "0164500000", "2025-H2", "", "{}"});
+    REQUIRE(newest.isOk());
+    CHECK(newest->formVersion == 2);
     CHECK(f.service.createDraft({"", "no_such_form", 1, "0164500000", "2025-H2", "", "{}"}).status().code() ==
           ErrorCode::NotFound);
     CHECK(f.service.createDraft({"", "tiny_village", 2, "0164500000", "2025-H2", "", "[1]"}).status().code() ==
