@@ -1,5 +1,8 @@
 #include "http/Router.h"
 
+#include "Log.h"
+
+#include <chrono>
 #include <exception>
 #include <string_view>
 
@@ -75,6 +78,29 @@ std::size_t Router::bodyLimitFor(const std::string& method, const std::string& p
 
 ApiResponse Router::dispatch(ApiRequest request) const
 {
+    const auto start = std::chrono::steady_clock::now();
+    const std::string method = request.method;
+    const std::string path = request.path;
+    const std::string remote = request.remoteAddress;
+    const std::size_t inBytes = request.body.size();
+    AccessRecord record;
+    ApiResponse response = dispatchRoute(std::move(request), record);
+    const double millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    // The access log: never tokens, bodies or query strings (they may carry names); the account by id only.
+    log::info("request", {{"method", method},
+                          {"path", path},
+                          {"route", record.routeName.empty() ? "unmatched" : record.routeName},
+                          {"status", response.status},
+                          {"in_bytes", inBytes},
+                          {"out_bytes", response.body.size()},
+                          {"ms", static_cast<double>(static_cast<long long>(millis * 10)) / 10},
+                          {"account", record.accountId},
+                          {"remote", remote}});
+    return response;
+}
+
+ApiResponse Router::dispatchRoute(ApiRequest request, AccessRecord& record) const
+{
     const Route* route = nullptr;
     bool pathKnown = false;
     for (const Route& candidate : m_routes) {
@@ -87,6 +113,9 @@ ApiResponse Router::dispatch(ApiRequest request) const
                 break;
             }
         }
+    }
+    if (route) {
+        record.routeName = route->name;
     }
     if (!route) {
         return pathKnown ? ApiResponse::error(405, "method_not_allowed", "method not allowed on this path")
@@ -112,6 +141,7 @@ ApiResponse Router::dispatch(ApiRequest request) const
                                       "the default password must be changed before anything else");
         }
         caller = &principal;
+        record.accountId = principal.accountId;
     }
     try {
         return route->handler(request, caller);

@@ -54,11 +54,17 @@ public:
     // Largest body any route accepts for this path (for the parser before the method is known), or 0.
     std::size_t bodyLimitFor(const std::string& method, const std::string& path) const;
 
-    // Authenticates per the route's requirement, fills pathParams, calls the handler. Never throws: a handler
-    // exception becomes a 500 with a generic message.
+    // Authenticates per the route's requirement, fills pathParams, calls the handler, and writes one access-log
+    // line (server/Log.h). Never throws: a handler exception becomes a 500 with a generic message.
     ApiResponse dispatch(ApiRequest request) const;
 
 private:
+    struct AccessRecord {
+        std::string routeName;  // empty when no route matched
+        std::string accountId;  // empty when not authenticated
+    };
+    ApiResponse dispatchRoute(ApiRequest request, AccessRecord& record) const;
+
     std::shared_ptr<const Authenticator> m_authenticator;
     std::vector<Route> m_routes;
 };

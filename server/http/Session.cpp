@@ -1,5 +1,7 @@
 #include "http/Session.h"
 
+#include "Log.h"
+
 #include "http/RequestConversion.h"
 
 #include <boost/asio/dispatch.hpp>
@@ -153,6 +155,11 @@ void Session::sendError(int status, const char* code, const char* message, bool 
     m_response = std::make_shared<http::response<http::string_body>>(
         toBeastResponse(ApiResponse::error(status, code, message), version, close));
     m_state->metrics->recordRequest(m_routeName.empty() ? "unmatched" : m_routeName, status, 0);
+    // Refused by the transport before routing (malformed, too large, shutting down): still one access-log line.
+    log::info("request", {{"route", m_routeName.empty() ? "unmatched" : m_routeName},
+                          {"status", status},
+                          {"code", code},
+                          {"remote", m_remoteAddress}});
     doWrite();
 }
 
