@@ -4,6 +4,7 @@
 #include "Log.h"
 #include "store/SqliteStore.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace dantoc::server {
@@ -136,8 +137,13 @@ bool AdminScopePolicy::inScope(const std::string& scopeRoot, const std::string& 
     if (!snapshot->tree) {
         return m_fallback->inScope(scopeRoot, unitCode);
     }
-    const admin::AdminTree& tree = *snapshot->tree;
-    const std::string date = today();
+    return inScopeOf(*snapshot, scopeRoot, unitCode, today());
+}
+
+bool AdminScopePolicy::inScopeOf(const Snapshot& snapshot, const std::string& scopeRoot, const std::string& unitCode,
+                                 const std::string& date) const
+{
+    const admin::AdminTree& tree = *snapshot.tree;
     if (tree.find(scopeRoot, date) == nullptr) {
         return false;  // an account rooted at a unit that no longer exists sees nothing
     }
@@ -145,8 +151,8 @@ bool AdminScopePolicy::inScope(const std::string& scopeRoot, const std::string& 
         return tree.isInSubtree(scopeRoot, unitCode, date);
     }
     // A code not valid today: any of its versions whose territory went (through lineage) into the root's subtree.
-    auto it = snapshot->versions.find(unitCode);
-    if (it == snapshot->versions.end()) {
+    auto it = snapshot.versions.find(unitCode);
+    if (it == snapshot.versions.end()) {
         return false;
     }
     for (const admin::Unit* version : it->second) {
@@ -155,6 +161,23 @@ bool AdminScopePolicy::inScope(const std::string& scopeRoot, const std::string& 
         }
     }
     return false;
+}
+
+Result<std::vector<std::string>> AdminScopePolicy::codesInScope(const std::string& scopeRoot) const
+{
+    const auto snapshot = current(/*forceCheck=*/true);
+    if (!snapshot->tree) {
+        return m_fallback->codesInScope(scopeRoot);
+    }
+    const std::string date = today();
+    std::vector<std::string> out;
+    for (const auto& [code, versions] : snapshot->versions) {
+        if (inScopeOf(*snapshot, scopeRoot, code, date)) {
+            out.push_back(code);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 Result<std::vector<Unit>> AdminScopePolicy::unitsAt(const std::string& scopeRoot, const std::string& date) const

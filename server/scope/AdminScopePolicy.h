@@ -30,6 +30,7 @@ public:
 
     bool inScope(const std::string& scopeRoot, const std::string& unitCode) const override;
     Result<std::vector<Unit>> unitsAt(const std::string& scopeRoot, const std::string& date) const override;
+    Result<std::vector<std::string>> codesInScope(const std::string& scopeRoot) const override;
 
     // Rebuilds the tree from the store now. When the stored units do not form a valid tree (hand-edited data) the
     // previous snapshot stays; with none, questions fall back to the store's parent walk (StoreScopePolicy).
@@ -53,6 +54,8 @@ private:
     };
     // forceCheck: ask the store's generation now (listing units), not at most once a second (inScope, hot).
     std::shared_ptr<const Snapshot> current(bool forceCheck = false) const;
+    bool inScopeOf(const Snapshot& snapshot, const std::string& scopeRoot, const std::string& unitCode,
+                   const std::string& date) const;
 
     Store& m_store;                        // signals in-process unit writes (unitWritesSeen)
     std::unique_ptr<Store> m_ownReader;    // private connection when constructed with a data directory

@@ -19,6 +19,9 @@ public:
     virtual bool inScope(const std::string& scopeRoot, const std::string& unitCode) const = 0;
     // Unit versions valid on `date` ("YYYY-MM-DD") that the root's account may see; `scopeRoot` empty = all.
     virtual Result<std::vector<Unit>> unitsAt(const std::string& scopeRoot, const std::string& date) const = 0;
+    // Every unit code, of any date, for which inScope(scopeRoot, code) holds (sorted): what a record query for the
+    // root's data filters on (records of old communes merged into the root included).
+    virtual Result<std::vector<std::string>> codesInScope(const std::string& scopeRoot) const = 0;
 };
 
 // The unit tree held in the Store (unit.parent_code, latest version per code): no dates, no lineage.
@@ -43,6 +46,20 @@ public:
                                (unit.validTo.empty() || date <= unit.validTo);
             if (valid && (scopeRoot.empty() || inScope(scopeRoot, unit.code))) {
                 out.push_back(std::move(unit));
+            }
+        }
+        return out;
+    }
+    Result<std::vector<std::string>> codesInScope(const std::string& scopeRoot) const override
+    {
+        auto units = m_store.listUnits();
+        if (!units) {
+            return units.status();
+        }
+        std::vector<std::string> out;
+        for (const Unit& unit : *units) {
+            if (inScope(scopeRoot, unit.code)) {
+                out.push_back(unit.code);
             }
         }
         return out;

@@ -141,3 +141,26 @@ TEST_CASE("accounts are refused for a unit that no longer exists (an old commune
     CHECK_FALSE(editAccount(f.store(), "moi", "", "02635", "", now).isOk());
     CHECK(editAccount(f.store(), "moi", "", "02683", "", now).isOk());
 }
+
+TEST_CASE("codesInScope: every code of any date a record query for the root filters on")
+{
+    AdminFixture f;
+    AdminScopePolicy policy(f.store(), f.clock, f.dataDir());
+    auto codes = policy.codesInScope("02647");
+    REQUIRE(codes.isOk());
+    const std::set<std::string> set(codes->begin(), codes->end());
+    CHECK(set.size() == codes->size());
+    for (const char* expected : {"02647", "02647-01", "02635", "02641", "02644", "02665", "02911"}) {
+        CHECK(set.count(expected) == 1);
+    }
+    CHECK(set.count("02683") == 0);
+    CHECK(set.count("02710") == 0);
+    CHECK(set.count("080") == 0);
+    CHECK(set.count("15") == 0);
+    auto province = policy.codesInScope("15");
+    REQUIRE(province.isOk());
+    CHECK(province->size() > 500);  // every old and new unit of the province
+    auto none = policy.codesInScope("10");
+    REQUIRE(none.isOk());
+    CHECK(none->empty());
+}
