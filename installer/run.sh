@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds dantoc (release preset), validates the demo commune submission
-# with the `dantoc` tool, then starts the provincial server on the demo province (new Lào Cai) over TLS.
+# with the `dantoc` tool, keeps the demo submissions in an encrypted client store (offline, as a commune office
+# would), then starts the provincial server on the demo province (new Lào Cai) over TLS.
 # The first start prints the demo accounts and their one-time passwords (each must be changed at first login).
 #   DANTOC_DEMO_DIR   where the demo server keeps its data (default ~/.local/share/dantoc/demo-server)
+#   DANTOC_DEMO_CLIENT_DIR  the demo client store (default ~/.local/share/dantoc/demo-client)
+#   DANTOC_DEMO_PASSPHRASE  its passphrase (default: a demo passphrase printed below; never use it for real data)
 #   DANTOC_DEMO_PORT  TLS port (default 8443)
 #   DANTOC_DEMO_SMOKE=1  start the server, check /api/v1/health once, stop it and exit (used by tests)
 set -euo pipefail
@@ -21,6 +24,17 @@ status=$?
 set -e
 # exit 1 means "validation errors found", which a demo sample may show; 2 means unreadable input
 [ "$status" -le 1 ] || exit "$status"
+
+client=${DANTOC_DEMO_CLIENT_DIR:-$HOME/.local/share/dantoc/demo-client}
+export DANTOC_PASSPHRASE=${DANTOC_DEMO_PASSPHRASE:-demo-only passphrase}
+if [ ! -f "$client/store.db" ]; then
+    echo "== dantoc init + entry import: an encrypted client store with the demo submissions (offline) =="
+    echo "   store: $client   passphrase: \$DANTOC_DEMO_PASSPHRASE or \"demo-only passphrase\""
+    "$bin/dantoc" init --store "$client"
+    "$bin/dantoc" entry import --store "$client" --json resources/demo/commune_survey.sample.json --save
+    "$bin/dantoc" entry import --store "$client" --json resources/demo/village_survey.sample.json --submit
+fi
+"$bin/dantoc" entry list --store "$client"
 
 data=${DANTOC_DEMO_DIR:-$HOME/.local/share/dantoc/demo-server}
 port=${DANTOC_DEMO_PORT:-8443}
