@@ -3,6 +3,7 @@
 // units whose territory went into it (ScopePolicy::unitsAt). Read-only; thread-safe like the store.
 #include "api/ApiContext.h"
 #include "api/HandlerUtil.h"
+#include "expr/Value.h"
 #include "http/Router.h"
 
 #include <cctype>
@@ -13,20 +14,11 @@ namespace dantoc::server {
 
 namespace {
 
-// "YYYY-MM-DD" with a plausible month and day (the calendar check proper is the admin tree's business).
+// A real calendar day written "YYYY-MM-DD" (the shared strict parser).
 bool isIsoDate(const std::string& text)
 {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-        return false;
-    }
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-        if (std::isdigit(static_cast<unsigned char>(text[i])) == 0) {
-            return false;
-        }
-    }
-    const int month = (text[5] - '0') * 10 + (text[6] - '0');
-    const int day = (text[8] - '0') * 10 + (text[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    expr::Date date{};
+    return expr::parseIsoDate(text, date);
 }
 
 std::string todayOf(const Clock& clock)

@@ -1,6 +1,7 @@
 #include "catalog/CatalogAdmin.h"
 
 #include "audit/AuditChain.h"
+#include "expr/Value.h"
 #include "forms/FormTemplate.h"
 
 #include <nlohmann/json.hpp>
@@ -13,21 +14,6 @@
 namespace dantoc::server {
 
 namespace {
-
-bool isIsoDate(const std::string& text)
-{
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-        return false;
-    }
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-        if (std::isdigit(static_cast<unsigned char>(text[i])) == 0) {
-            return false;
-        }
-    }
-    const int month = (text[5] - '0') * 10 + (text[6] - '0');
-    const int day = (text[8] - '0') * 10 + (text[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 bool isPeriodId(const std::string& id)
 {
@@ -80,7 +66,9 @@ Status checkPeriod(const Period& period)
     if (period.label.empty()) {
         return Status(ErrorCode::InvalidArgument, "period label must not be empty");
     }
-    if (!isIsoDate(period.startsOn) || !isIsoDate(period.endsOn)) {
+    expr::Date start{};
+    expr::Date end{};
+    if (!expr::parseIsoDate(period.startsOn, start) || !expr::parseIsoDate(period.endsOn, end)) {
         return Status(ErrorCode::InvalidArgument, "period dates must be YYYY-MM-DD");
     }
     if (period.endsOn < period.startsOn) {

@@ -161,7 +161,9 @@ TEST_CASE("periods: admin opens and closes them; bad periods are refused and aud
     badId["id"] = "2026 H1";
     json extra = open2026;
     extra["note"] = "x";
-    for (const json& bad : {backwards, badId, extra}) {
+    json impossible = open2026;
+    impossible["ends_on"] = "2026-02-30";
+    for (const json& bad : {backwards, badId, extra, impossible}) {
         CHECK(f.call("POST", "/api/v1/admin/periods", bad.dump(), admin).status == 400);
     }
     CHECK(f.call("POST", "/api/v1/admin/periods", R"({"id":2026})", admin).status == 400);
