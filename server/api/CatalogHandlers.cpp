@@ -7,6 +7,7 @@
 #include "audit/AuditChain.h"
 #include "catalog/CatalogAdmin.h"
 #include "http/Router.h"
+#include "report/ReportRoutes.h"
 
 #include <array>
 #include <charconv>
@@ -225,6 +226,8 @@ void registerCatalogRoutes(Router& router, const ApiContext& context)
                          return savePeriodRoute(ctx, request, who);
                      },
                      "admin.periods.save"});
+    registerAggregateRoutes(router, context);
+    registerExportRoutes(router, context);
 }
 
 }  // namespace dantoc::server

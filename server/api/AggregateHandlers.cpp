@@ -1,0 +1,97 @@
+// GET /api/v1/aggregates?period=&unit=&indicator=&ethnic=&form=: figures of approved data (report/AggregateReport.h)
+// for a unit of the caller's scope. Thread-safe like the stores.
+#include "api/HandlerUtil.h"
+#include "http/Router.h"
+#include "report/AggregateReport.h"
+#include "report/ReportRoutes.h"
+
+namespace dantoc::server {
+
+namespace {
+
+std::string queryValue(const ApiRequest& request, const char* key)
+{
+    auto it = request.query.find(key);
+    return it == request.query.end() ? std::string() : it->second;
+}
+
+Json aggregateJson(const AggregateReport& report)
+{
+    Json rows = Json::array();
+    for (const AggregateLine& line : report.lines) {
+        const aggregation::AggregateRow& row = line.row;
+        rows.push_back({{"period", row.period},
+                        {"unit", row.unit.code},
+                        {"unit_name", line.unitName},
+                        {"level", row.level},
+                        {"indicator", row.indicator},
+                        {"indicator_name", line.indicatorName},
+                        {"indicator_unit", line.indicatorUnit},
+                        {"ethnic_group", row.ethnicGroup},
+                        {"ethnic_name", line.ethnicName},
+                        {"value", row.value ? Json(*row.value) : Json(nullptr)},
+                        {"contributing", row.contributing},
+                        {"expected", row.expected},
+                        {"reported", row.reported}});
+    }
+    Json issues = Json::array();
+    for (const aggregation::AggregationIssue& issue : report.issues) {
+        issues.push_back({{"kind", aggregation::toName(issue.kind)}, {"message", issue.message}});
+    }
+    return {{"period", report.period}, {"unit", report.unitCode},    {"unit_name", report.unitName},
+            {"date", report.date},     {"records", report.records}, {"rows", rows},
+            {"issues", issues}};
+}
+
+ApiResponse getAggregates(const ApiContext& ctx, const ApiRequest& request, const Principal* who)
+{
+    auto scope = resolveReportScope(ctx, request, *who);
+    if (auto* error = std::get_if<ApiResponse>(&scope)) {
+        return *error;
+    }
+    const ReportScope& allowed = std::get<ReportScope>(scope);
+    AggregateQuery query{queryValue(request, "period"), allowed.unitCode, queryValue(request, "indicator"),
+                         queryValue(request, "ethnic"), queryValue(request, "form")};
+    auto report = computeAggregateReport(ctx.store, ctx.catalogs, ctx.records, ctx.resourcesDir,
+                                         allowed.recordUnitCodes, query);
+    if (!report) {
+        return errorFromStatus(report.status());
+    }
+    return ApiResponse::json(200, aggregateJson(*report).dump());
+}
+
+}  // namespace
+
+std::variant<ReportScope, ApiResponse> resolveReportScope(const ApiContext& ctx, const ApiRequest& request,
+                                                          const Principal& who)
+{
+    if (queryValue(request, "period").empty()) {
+        return badRequest("Thiếu kỳ báo cáo (period) / the period query parameter is required");
+    }
+    ReportScope scope;
+    scope.unitCode = queryValue(request, "unit");
+    if (scope.unitCode.empty()) {
+        scope.unitCode = who.unitCode;
+    }
+    if (!ctx.scope.inScope(who.unitCode, scope.unitCode)) {
+        return forbidden("Đơn vị ngoài phạm vi của tài khoản / unit outside the account's scope");
+    }
+    auto codes = ctx.scope.codesInScope(scope.unitCode);
+    if (!codes) {
+        return errorFromStatus(codes.status());
+    }
+    scope.recordUnitCodes = std::move(codes.value());
+    return scope;
+}
+
+void registerAggregateRoutes(Router& router, const ApiContext& context)
+{
+    const ApiContext ctx = context;
+    router.add(Route{"GET", "/api/v1/aggregates", 0, Auth::Authenticated,
+                     [ctx](const ApiRequest& request, const Principal* who) {
+                         return getAggregates(ctx, request, who);
+                     },
+                     "aggregates.get"});
+}
+
+}  // namespace dantoc::server

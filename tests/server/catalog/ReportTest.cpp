@@ -1,0 +1,373 @@
+// Aggregates and exports: record values -> observations, figures against hand-computed numbers (only approved,
+// forwarded and accepted records count), scope (403 for another commune on every endpoint), the CSV (BOM,
+// Vietnamese headers, quoting) and the XLSX (a real zip holding the sheet, read back with unzip). The handlers run
+// on a router of their own over the demo province, fed by a fixed record list: the SQLite RecordStore has no
+// insert path yet (server-sync owns it), so records come from RecordsFixture below.
+#include "admin/AdminFixture.h"
+#include "api/ApiContext.h"
+#include "catalog/CatalogAdmin.h"
+#include "forms/FormTemplate.h"
+#include "http/Router.h"
+#include "report/AggregateReport.h"
+#include "report/RecordObservations.h"
+#include "report/ReportExport.h"
+#include "scope/AdminScopePolicy.h"
+#include "support/TempDir.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+using namespace dantoc;
+using namespace dantoc::test;
+using nlohmann::json;
+
+namespace {
+
+// A commune form: explicit totals, a market flag, and households per ethnic group in a roster.
+const char* kForm = R"({
+  "format_version": 1, "id": "agg_test", "version": 1,
+  "title": {"vi": "Phiếu thử tổng hợp", "en": "Aggregation test"},
+  "unit_level": "commune", "period_type": "yearly",
+  "sections": [{"id": "s1", "title": {"vi": "Chung", "en": "General"}, "fields": [
+    {"name": "households_total", "label": {"vi": "Tổng số hộ", "en": "Households"}, "type": "integer",
+     "indicator": "households_total"},
+    {"name": "households_poor", "label": {"vi": "Số hộ nghèo", "en": "Poor"}, "type": "integer",
+     "indicator": "households_poor"},
+    {"name": "has_market", "label": {"vi": "Có chợ", "en": "Market"}, "type": "boolean", "indicator": "has_market"},
+    {"name": "note", "label": {"vi": "Ghi chú, nhận xét", "en": "Note"}, "type": "text"},
+    {"name": "groups", "label": {"vi": "Theo dân tộc", "en": "By group"}, "type": "roster",
+     "disaggregate_by": "ethnic_code", "fields": [
+       {"name": "ethnic_code", "label": {"vi": "Dân tộc", "en": "Group"}, "type": "choice",
+        "choices_from": "ethnic_groups"},
+       {"name": "households", "label": {"vi": "Số hộ", "en": "Households"}, "type": "integer",
+        "indicator": "households_total"},
+       {"name": "poor", "label": {"vi": "Hộ nghèo", "en": "Poor"}, "type": "boolean", "indicator": "households_poor"}
+     ]}
+  ]}]
+})";
+
+server::StoredRecord record(const std::string& id, const std::string& unit, const std::string& state,
+                            const json& values, const std::string& period = "2026")
+{
+    server::StoredRecord r;
+    r.recordId = id;
+    r.formId = "agg_test";
+    r.formVersion = 1;
+    r.unitCode = unit;
+    r.period = period;
+    r.state = state;
+    r.level = "province";
+    r.version = 1;
+    r.bodyJson = values.dump();
+    r.updatedAt = kJan2026;
+    return r;
+}
+
+json row(const std::string& code, int households, bool poor)
+{
+    return {{"_id", "00000000-0000-4000-8000-00000000000" + std::to_string(households % 10)},
+            {"ethnic_code", code},
+            {"households", households},
+            {"poor", poor}};
+}
+
+// Returns every record it holds, whatever the query asks: the report must filter state, unit and period itself.
+class FixedRecords final : public server::RecordStore
+{
+public:
+    Result<std::vector<server::StoredRecord>> listRecords(const server::RecordQuery&) override { return records; }
+    Result<std::vector<std::string>> unitsReferencingBlob(const std::string&) override
+    {
+        return std::vector<std::string>{};
+    }
+    std::vector<server::StoredRecord> records;
+};
+
+struct AuthRef final : server::Authenticator {
+    explicit AuthRef(const server::AuthService& auth) : m_auth(auth) {}
+    Result<server::Principal> authenticate(const std::string& token) const override
+    {
+        return m_auth.authenticate(token);
+    }
+    const server::AuthService& m_auth;
+};
+
+// The demo province with the test form, period 2026 and four records (one not yet approved, one of another
+// period), served by the real catalog/aggregate/export handlers.
+struct RecordsFixture {
+    RecordsFixture() : scope(f.store(), f.clock, f.dataDir())
+    {
+        REQUIRE(server::publishFormDocument(f.app().catalogs(), kForm, "test", kJan2026).isOk());
+        REQUIRE(server::savePeriod(f.app().catalogs(), {"2026", "Năm 2026", "2026-01-01", "2026-12-31", true}, "test",
+                                   kJan2026)
+                    .isOk());
+        records.records = {
+            record("r1", "02647", "accepted",
+                   {{"households_total", 100}, {"households_poor", 20}, {"has_market", true},
+                    {"note", "=HYPERLINK(\"x\")"},
+                    {"groups", json::array({row("01", 60, false), row("08", 40, true)})}}),
+            record("r2", "02671", "approved",
+                   {{"households_total", 50}, {"households_poor", 10}, {"has_market", false}, {"note", "a, \"b\""},
+                    {"groups", json::array({row("08", 50, true)})}}),
+            record("r3", "02680", "submitted", {{"households_total", 999}, {"households_poor", 999}}),
+            record("r4", "02683", "accepted", {{"households_total", 7}}, "2025"),
+        };
+        router = std::make_shared<server::Router>(std::make_shared<AuthRef>(f.app().auth()));
+        server::registerCatalogRoutes(*router, server::ApiContext{f.store(), f.app().auth(), scope, f.clock, records,
+                                                                  f.app().blobs(), f.app().catalogs(),
+                                                                  DANTOC_RESOURCES_DIR, f.dataDir()});
+    }
+
+    server::ApiResponse get(const std::string& path, const std::string& token,
+                            std::map<std::string, std::string> query)
+    {
+        server::ApiRequest request;
+        request.method = "GET";
+        request.path = path;
+        request.bearerToken = token;
+        request.query = std::move(query);
+        request.remoteAddress = "127.0.0.1";
+        return router->dispatch(request);
+    }
+
+    AdminFixture f;
+    server::AdminScopePolicy scope;
+    FixedRecords records;
+    std::shared_ptr<server::Router> router;
+};
+
+const json* findRow(const json& rows, const std::string& unit, const std::string& indicator,
+                    const std::string& group = {})
+{
+    for (const json& r : rows) {
+        if (r["unit"] == unit && r["indicator"] == indicator && r["ethnic_group"] == group) {
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+std::string header(const server::ApiResponse& response, const std::string& name)
+{
+    for (const auto& [key, value] : response.headers) {
+        if (key == name) {
+            return value;
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a record's indicator fields become observations: totals, booleans and per-group roster sums")
+{
+    auto form = forms::FormTemplate::parse(kForm);
+    REQUIRE(form.isOk());
+    const json values = {{"households_total", 100}, {"has_market", true}, {"note", "x"},
+                         {"groups", json::array({row("01", 60, false), row("08", 30, true), row("08", 11, true),
+                                                 {{"_id", "x"}, {"households", 5}}})}};
+    const auto obs = server::observationsFromRecord(*form, record("r", "02647", "accepted", values), values);
+    // households_total (total), has_market, then households_total per group 01/08, households_poor per group 01/08.
+    REQUIRE(obs.size() == 6);
+    CHECK(obs[0].indicator == "households_total");
+    CHECK(obs[0].ethnicGroup.empty());
+    CHECK(std::get<double>(obs[0].value) == 100);
+    CHECK(obs[1].indicator == "has_market");
+    CHECK(std::get<bool>(obs[1].value));
+    CHECK(obs[2].ethnicGroup == "01");
+    CHECK(std::get<double>(obs[2].value) == 60);
+    CHECK(obs[3].ethnicGroup == "08");
+    CHECK(std::get<double>(obs[3].value) == 41);  // the row without a group is left out
+    CHECK(obs[4].indicator == "households_poor");
+    CHECK(std::get<double>(obs[4].value) == 0);
+    CHECK(std::get<double>(obs[5].value) == 2);  // two poor rows of group 08
+    CHECK(obs[0].unit.code == "02647");
+    CHECK(obs[0].period == "2026");
+
+    // Not an object, or wrong value types: nothing.
+    CHECK(server::observationsFromRecord(*form, record("r", "02647", "accepted", 1), json(1)).empty());
+    const json wrong = {{"households_total", "100"}, {"has_market", 1}};
+    CHECK(server::observationsFromRecord(*form, record("r", "02647", "accepted", wrong), wrong).empty());
+}
+
+TEST_CASE("aggregates match hand-computed figures and count only approved data")
+{
+    RecordsFixture x;
+    const std::string viewer = x.f.ready("viewer");
+    auto response = x.get("/api/v1/aggregates", viewer, {{"period", "2026"}, {"unit", "15"}});
+    REQUIRE(response.status == 200);
+    const json body = json::parse(response.body);
+    CHECK(body["date"] == "2026-12-31");
+    CHECK(body["records"] == 2);  // r3 is only submitted, r4 belongs to 2025
+    const json& rows = body["rows"];
+
+    const json* total = findRow(rows, "15", "households_total");
+    REQUIRE(total);
+    CHECK((*total)["value"] == 150.0);  // 100 + 50; the submitted 999 is not there
+    CHECK((*total)["contributing"] == 2);
+    CHECK((*total)["reported"] == 2);
+    CHECK((*total)["expected"] == 99);  // the communes of new Lào Cai
+    CHECK((*total)["unit_name"] == "Tỉnh Lào Cai");
+    CHECK((*total)["indicator_name"] == "Tổng số hộ");
+    const json* mong = findRow(rows, "15", "households_total", "08");
+    REQUIRE(mong);
+    CHECK((*mong)["value"] == 90.0);  // 40 + 50
+    CHECK((*mong)["ethnic_name"] == "Mông");
+    const json* kinh = findRow(rows, "15", "households_total", "01");
+    REQUIRE(kinh);
+    CHECK((*kinh)["value"] == 60.0);
+    const json* poor = findRow(rows, "15", "households_poor");
+    REQUIRE(poor);
+    CHECK((*poor)["value"] == 30.0);  // explicit totals 20 + 10 (not the roster's 1 + 1)
+    const json* market = findRow(rows, "15", "has_market");
+    REQUIRE(market);
+    CHECK((*market)["value"] == 1.0);  // count rule: one commune has a market
+    const json* commune = findRow(rows, "02671", "households_poor", "08");
+    REQUIRE(commune);
+    CHECK((*commune)["value"] == 1.0);
+    CHECK(findRow(rows, "02680", "households_total") != nullptr);  // a row with coverage, but no value
+    CHECK((*findRow(rows, "02680", "households_total"))["value"].is_null());
+
+    // Filters: one indicator, totals only, one group.
+    const json one = json::parse(x.get("/api/v1/aggregates", viewer,
+                                       {{"period", "2026"}, {"unit", "15"}, {"indicator", "households_poor"},
+                                        {"ethnic", "total"}})
+                                     .body)["rows"];
+    REQUIRE(!one.empty());
+    for (const json& r : one) {
+        CHECK(r["indicator"] == "households_poor");
+        CHECK(r["ethnic_group"] == "");
+    }
+    const json group = json::parse(x.get("/api/v1/aggregates", viewer,
+                                         {{"period", "2026"}, {"unit", "15"}, {"ethnic", "08"}})
+                                       .body)["rows"];
+    REQUIRE(!group.empty());
+    for (const json& r : group) {
+        CHECK(r["ethnic_group"] == "08");
+    }
+
+    // Bad requests: no period, unknown period, unknown unit (a viewer's scope is the province).
+    CHECK(x.get("/api/v1/aggregates", viewer, {{"unit", "15"}}).status == 400);
+    CHECK(x.get("/api/v1/aggregates", viewer, {{"period", "2031"}}).status == 404);
+    CHECK(x.get("/api/v1/aggregates", viewer, {{"period", "2026"}, {"unit", "99999"}}).status == 403);
+    CHECK(x.get("/api/v1/aggregates", "", {{"period", "2026"}}).status == 401);
+}
+
+TEST_CASE("a commune account sees its own figures and gets 403 for another commune on every endpoint")
+{
+    RecordsFixture x;
+    const std::string commune = x.f.ready("xa02647");
+    auto own = x.get("/api/v1/aggregates", commune, {{"period", "2026"}});
+    REQUIRE(own.status == 200);
+    const json body = json::parse(own.body);
+    CHECK(body["unit"] == "02647");
+    CHECK(body["records"] == 1);
+    for (const json& r : body["rows"]) {
+        CHECK(r["unit"] == "02647");  // nothing of the neighbour or the province
+    }
+    REQUIRE(findRow(body["rows"], "02647", "households_total"));
+    CHECK((*findRow(body["rows"], "02647", "households_total"))["value"] == 100.0);
+
+    const std::map<std::string, std::string> other = {{"period", "2026"}, {"unit", "02671"}, {"form", "agg_test"}};
+    CHECK(x.get("/api/v1/aggregates", commune, other).status == 403);
+    CHECK(x.get("/api/v1/exports/aggregates.csv", commune, other).status == 403);
+    CHECK(x.get("/api/v1/exports/aggregates.xlsx", commune, other).status == 403);
+    CHECK(x.get("/api/v1/exports/records.csv", commune, other).status == 403);
+    const std::map<std::string, std::string> province = {{"period", "2026"}, {"unit", "15"}, {"form", "agg_test"}};
+    CHECK(x.get("/api/v1/aggregates", commune, province).status == 403);
+    CHECK(x.get("/api/v1/exports/records.csv", commune, province).status == 403);
+
+    // Its own records export holds only its record.
+    auto csv = x.get("/api/v1/exports/records.csv", commune, {{"period", "2026"}, {"form", "agg_test"}});
+    REQUIRE(csv.status == 200);
+    CHECK(csv.body.find("r1") != std::string::npos);
+    CHECK(csv.body.find("r2") == std::string::npos);
+}
+
+TEST_CASE("exports: CSV with BOM and Vietnamese headers, XLSX a real workbook, both audited")
+{
+    RecordsFixture x;
+    const std::string viewer = x.f.ready("viewer");
+    const std::map<std::string, std::string> query = {{"period", "2026"}, {"unit", "15"}};
+
+    auto csv = x.get("/api/v1/exports/aggregates.csv", viewer, query);
+    REQUIRE(csv.status == 200);
+    CHECK(csv.contentType.find("text/csv") == 0);
+    CHECK(header(csv, "Content-Disposition") == "attachment; filename=\"tong-hop-2026-15.csv\"");
+    REQUIRE(csv.body.size() > 3);
+    CHECK(csv.body.compare(0, 3, "\xEF\xBB\xBF") == 0);
+    CHECK(csv.body.find("Kỳ báo cáo,Mã đơn vị,Tên đơn vị,Cấp,Mã chỉ tiêu") == 3);
+    CHECK(csv.body.find("2026,15,Tỉnh Lào Cai,Tỉnh,households_total,Tổng số hộ,hộ,,Tổng số,150,2,99,2\r\n") !=
+          std::string::npos);
+    CHECK(csv.body.find("2026,15,Tỉnh Lào Cai,Tỉnh,households_total,Tổng số hộ,hộ,08,Mông,90,") !=
+          std::string::npos);
+
+    auto xlsx = x.get("/api/v1/exports/aggregates.xlsx", viewer, query);
+    REQUIRE(xlsx.status == 200);
+    CHECK(xlsx.contentType == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    REQUIRE(xlsx.body.size() > 1000);
+    CHECK(xlsx.body.compare(0, 4, "PK\x03\x04") == 0);
+    TempDir dir("dantoc-xlsx");
+    const auto file = dir.path() / "a.xlsx";
+    writeText(file, xlsx.body);
+    auto unzip = [&](const std::string& member) {
+        std::string text;
+        const std::string command = "unzip -p '" + file.string() + "' " + member;
+        if (FILE* pipe = popen(command.c_str(), "r")) {
+            char buffer[4096];
+            std::size_t n = 0;
+            while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+                text.append(buffer, n);
+            }
+            pclose(pipe);
+        }
+        return text;
+    };
+    CHECK(unzip("xl/workbook.xml").find("name=\"Tổng hợp\"") != std::string::npos);
+    const std::string strings = unzip("xl/sharedStrings.xml");
+    CHECK(strings.find("Tỉnh Lào Cai") != std::string::npos);
+    CHECK(strings.find("Số đơn vị phải báo cáo") != std::string::npos);
+    CHECK(unzip("xl/worksheets/sheet1.xml").find("<v>150</v>") != std::string::npos);
+    CHECK(std::filesystem::is_empty(x.f.dataDir() / "tmp" / "exports"));  // the temporary workbook is gone
+
+    auto records = x.get("/api/v1/exports/records.csv", viewer, {{"period", "2026"}, {"form", "agg_test"}});
+    REQUIRE(records.status == 200);
+    CHECK(records.body.compare(0, 3, "\xEF\xBB\xBF") == 0);
+    CHECK(records.body.find("Mã phiếu,Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Trạng thái,Phiên bản mẫu,Cập nhật (UTC),"
+                            "Tổng số hộ,Số hộ nghèo,Có chợ,\"Ghi chú, nhận xét\",Theo dân tộc\r\n") == 3);
+    CHECK(records.body.find("r1,02647,Phường Lào Cai,2026,accepted,1,2026-01-01T00:00:00Z,100,20,Có,"
+                            "\"'=HYPERLINK(\"\"x\"\")\",2\r\n") != std::string::npos);
+    CHECK(records.body.find("r2,02671,Phường Cam Đường,2026,approved,1,2026-01-01T00:00:00Z,50,10,Không,"
+                            "\"a, \"\"b\"\"\",1\r\n") != std::string::npos);
+    CHECK(records.body.find("r3,") != std::string::npos);  // every state is listed, with its state
+    CHECK(records.body.find("r4,") == std::string::npos);  // another period
+    CHECK(x.get("/api/v1/exports/records.csv", viewer, {{"period", "2026"}}).status == 400);
+    CHECK(x.get("/api/v1/exports/records.csv", viewer, {{"period", "2026"}, {"form", "nope"}}).status == 404);
+
+    auto audit = x.f.store().allAudit();
+    REQUIRE(audit.isOk());
+    std::set<std::string> actions;
+    for (const auto& entry : *audit) {
+        actions.insert(entry.event.action);
+    }
+    CHECK(actions.count("export.aggregates_csv") == 1);
+    CHECK(actions.count("export.aggregates_xlsx") == 1);
+    CHECK(actions.count("export.records_csv") == 1);
+}
+
+TEST_CASE("csv cells: quoting and formula neutralising")
+{
+    CHECK(server::csvCell("abc") == "abc");
+    CHECK(server::csvCell("a,b") == "\"a,b\"");
+    CHECK(server::csvCell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(server::csvCell("line\nbreak") == "\"line\nbreak\"");
+    CHECK(server::csvCell("=1+1") == "'=1+1");
+    CHECK(server::csvCell("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(server::csvCell("+84 912") == "'+84 912");
+    CHECK(server::csvCell("-12.5") == "-12.5");
+    CHECK(server::csvCell("-cmd") == "'-cmd");
+}
