@@ -201,6 +201,29 @@ ApiResponse savePeriodRoute(const ApiContext& ctx, const ApiRequest& request, co
     return ApiResponse::json(200, periodJson(period).dump());
 }
 
+// Closes an existing period (submissions refused from now on); closing a closed period again changes nothing.
+ApiResponse closePeriodRoute(const ApiContext& ctx, const ApiRequest& request, const Principal* who)
+{
+    if (!isProvincialAdmin(who)) {
+        return forbidden("Chỉ quản trị cấp tỉnh / provincial administrators only");
+    }
+    auto period = ctx.catalogs.period(request.pathParams.at("id"));
+    if (!period) {
+        return errorFromStatus(period.status());
+    }
+    if (!period->has_value()) {
+        return ApiResponse::error(404, "not_found", "Không có kỳ báo cáo này / no such period");
+    }
+    Period closed = **period;
+    if (closed.open) {
+        closed.open = false;
+        if (Status s = savePeriod(ctx.catalogs, closed, who->accountId, ctx.clock.nowUnixMillis()); !s) {
+            return errorFromStatus(s);
+        }
+    }
+    return ApiResponse::json(200, periodJson(closed).dump());
+}
+
 }  // namespace
 
 void registerCatalogRoutes(Router& router, const ApiContext& context)
@@ -226,6 +249,11 @@ void registerCatalogRoutes(Router& router, const ApiContext& context)
                          return savePeriodRoute(ctx, request, who);
                      },
                      "admin.periods.save"});
+    router.add(Route{"POST", "/api/v1/admin/periods/{id}/close", 0, Auth::Authenticated,
+                     [ctx](const ApiRequest& request, const Principal* who) {
+                         return closePeriodRoute(ctx, request, who);
+                     },
+                     "admin.periods.close"});
     registerAggregateRoutes(router, context);
     registerExportRoutes(router, context);
 }

@@ -193,3 +193,29 @@ TEST_CASE("catalogs are served as the CSV the shared loader reads, with ETags")
     CHECK(f.call("GET", "/api/v1/catalogs/..%2Fconfig", {}, token).status == 404);
     CHECK(f.call("GET", "/api/v1/catalogs/README", {}, token).status == 404);
 }
+
+TEST_CASE("POST /admin/periods/{id}/close: admin only, unknown period 404, closing twice changes nothing")
+{
+    AdminFixture f;
+    const std::string admin = f.ready("admin");
+    const std::string viewer = f.ready("viewer");
+    const json open2026 = {{"id", "2026-H1"}, {"label", "6 tháng đầu năm 2026"}, {"starts_on", "2026-01-01"},
+                           {"ends_on", "2026-06-30"}, {"open", true}};
+    REQUIRE(f.call("POST", "/api/v1/admin/periods", open2026.dump(), admin).status == 200);
+
+    CHECK(f.call("POST", "/api/v1/admin/periods/2026-H1/close", {}, viewer).status == 403);
+    CHECK(f.call("POST", "/api/v1/admin/periods/2031/close", {}, admin).status == 404);
+    CHECK(auditCount(f, "period.close") == 0);
+    auto closed = f.call("POST", "/api/v1/admin/periods/2026-H1/close", {}, admin);
+    REQUIRE(closed.status == 200);
+    CHECK(json::parse(closed.body)["open"] == false);
+    CHECK(json::parse(closed.body)["ends_on"] == "2026-06-30");
+    CHECK(f.call("POST", "/api/v1/admin/periods/2026-H1/close", {}, admin).status == 200);
+    CHECK(auditCount(f, "period.close") == 1);
+
+    auto stored = f.app().catalogs().period("2026-H1");
+    REQUIRE(stored.isOk());
+    REQUIRE(stored->has_value());
+    CHECK_FALSE((*stored)->open);
+    CHECK((*stored)->label == "6 tháng đầu năm 2026");
+}
