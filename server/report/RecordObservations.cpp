@@ -3,11 +3,44 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace dantoc::server {
 
 namespace {
+
+// Typed reads through get_ptr: json::get<T>() inlined at -O2 trips GCC's -Wnull-dereference inside nlohmann.
+std::optional<double> numberOf(const Json& value)
+{
+    if (const auto* i = value.get_ptr<const Json::number_integer_t*>()) {
+        return static_cast<double>(*i);
+    }
+    if (const auto* u = value.get_ptr<const Json::number_unsigned_t*>()) {
+        return static_cast<double>(*u);
+    }
+    if (const auto* d = value.get_ptr<const Json::number_float_t*>()) {
+        return *d;
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> booleanOf(const Json& value)
+{
+    if (const auto* b = value.get_ptr<const Json::boolean_t*>()) {
+        return *b;
+    }
+    return std::nullopt;
+}
+
+const Json* memberOf(const Json& object, const std::string& key)
+{
+    if (!object.is_object()) {
+        return nullptr;
+    }
+    auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
 
 bool isNumericField(const forms::FieldDef& field)
 {
@@ -38,15 +71,17 @@ std::vector<aggregation::Observation> observationsFromRecord(const forms::FormTe
             continue;
         }
         topLevelIndicators.insert(field.indicator);
-        auto it = values.find(field.column);
-        if (it == values.end()) {
+        const Json* value = memberOf(values, field.column);
+        if (!value) {
             continue;
         }
         aggregation::Observation obs{{record.unitCode, {}}, record.period, field.indicator, {}, 0.0};
-        if (isNumericField(field) && it->is_number()) {
-            obs.value = it->get<double>();
-        } else if (isBooleanField(field) && it->is_boolean()) {
-            obs.value = it->get<bool>();
+        const std::optional<double> number = numberOf(*value);
+        const std::optional<bool> flag = booleanOf(*value);
+        if (isNumericField(field) && number) {
+            obs.value = *number;
+        } else if (isBooleanField(field) && flag) {
+            obs.value = *flag;
         } else {
             continue;
         }
@@ -58,8 +93,8 @@ std::vector<aggregation::Observation> observationsFromRecord(const forms::FormTe
         if (!roster.isRoster()) {
             continue;
         }
-        auto rows = values.find(roster.column);
-        const bool haveRows = rows != values.end() && rows->is_array();
+        const Json* rows = memberOf(values, roster.column);
+        const bool haveRows = rows && rows->is_array();
         for (int columnIndex : roster.columns) {
             const forms::FieldDef& column = fields[static_cast<std::size_t>(columnIndex)];
             if (column.indicator.empty() || !(isNumericField(column) || isBooleanField(column))) {
@@ -77,20 +112,23 @@ std::vector<aggregation::Observation> observationsFromRecord(const forms::FormTe
                     }
                     std::string group;
                     if (split) {
-                        auto g = row.find(roster.disaggregateBy);
-                        if (g == row.end() || !g->is_string() || g->get<std::string>().empty()) {
+                        const Json* g = memberOf(row, roster.disaggregateBy);
+                        const auto* code = g ? g->get_ptr<const Json::string_t*>() : nullptr;
+                        if (!code || code->empty()) {
                             continue;
                         }
-                        group = g->get<std::string>();
+                        group = *code;
                     }
-                    auto v = row.find(column.column);
-                    if (v == row.end()) {
+                    const Json* v = memberOf(row, column.column);
+                    if (!v) {
                         continue;
                     }
-                    if (isNumericField(column) && v->is_number()) {
-                        byGroup[group] += v->get<double>();
-                    } else if (isBooleanField(column) && v->is_boolean()) {
-                        byGroup[group] += v->get<bool>() ? 1.0 : 0.0;
+                    const std::optional<double> number = numberOf(*v);
+                    const std::optional<bool> flag = booleanOf(*v);
+                    if (isNumericField(column) && number) {
+                        byGroup[group] += *number;
+                    } else if (isBooleanField(column) && flag) {
+                        byGroup[group] += *flag ? 1.0 : 0.0;
                     }
                 }
             }

@@ -289,6 +289,25 @@ std::map<std::string, ScopeRow> scopeTable()
                                                expectForbidden(w.call(w.viewer, "POST", "/api/v1/admin/periods", period));
                                                CHECK(w.call(w.admin, "GET", "/api/v1/periods").body == before);
                                            }};
+    // Aggregates and exports: a unit outside the caller's scope is 403; the caller's own commune answers 200.
+    for (const char* path : {"/api/v1/aggregates", "/api/v1/exports/aggregates.csv", "/api/v1/exports/aggregates.xlsx",
+                             "/api/v1/exports/records.csv"}) {
+        const std::string target = path;
+        table["GET " + target] = {"a unit outside the caller's scope is 403, its own unit 200", [target](ScopeWorld& w) {
+                                      const std::string query = "?period=2026&form=village_survey&unit=";
+                                      expectForbidden(w.call(w.officerA, "GET", target + query + kCommuneB));
+                                      expectForbidden(w.call(w.officerA, "GET", target + query + "15"));
+                                      CHECK(w.call(w.officerA, "GET", target + query + kCommuneA).status == 200);
+                                      CHECK(w.call(w.viewer, "GET", target + query + kCommuneB).status == 200);
+                                  }};
+    }
+    table["POST /api/v1/admin/periods/{id}/close"] = {"officer and viewer 403, the periods unchanged", [](ScopeWorld& w) {
+                                                         const auto before = w.call(w.admin, "GET", "/api/v1/periods").body;
+                                                         expectForbidden(w.call(w.officerA, "POST", "/api/v1/admin/periods/2026/close"));
+                                                         expectForbidden(w.call(w.viewer, "POST", "/api/v1/admin/periods/2026/close"));
+                                                         CHECK(w.call(w.admin, "GET", "/api/v1/periods").body == before);
+                                                         CHECK(w.call(w.admin, "POST", "/api/v1/admin/periods/2031/close").status == 404);
+                                                     }};
     return table;
 }
 
