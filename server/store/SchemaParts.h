@@ -1,4 +1,4 @@
-// The parts of the server schema (version 2) owned by the component stores; SqliteStore::migrate() runs them in
+// The parts of the server schema (versions 2 and 3) owned by the component stores; SqliteStore::migrate() runs them in
 // this order inside its migration transaction. Each is defined next to the store that uses those tables.
 #pragma once
 
@@ -7,5 +7,7 @@ namespace dantoc::server {
 extern const char* const kRecordSchemaV2;   // SqliteRecordStore.cpp: devices, records, ops, change log, conflicts
 extern const char* const kBlobSchemaV2;     // SqliteBlobStore.cpp: attachments
 extern const char* const kCatalogSchemaV2;  // SqliteCatalogStore.cpp: form templates, catalogs, periods
+// Version 3: the sync engine's real tables replace kRecordSchemaV2's placeholders (never written).
+extern const char* const kRecordSchemaV3;   // SqliteRecordStore.cpp
 
 }  // namespace dantoc::server

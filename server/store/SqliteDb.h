@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dantoc::server {
 
@@ -42,6 +43,22 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
     std::string m_error;
 };
+
+// Steps `st` to the end, appending from(st) for every row.
+template <typename T, typename From>
+Status readAll(Statement& st, From from, std::vector<T>& out)
+{
+    while (true) {
+        auto row = st.step();
+        if (!row) {
+            return row.status();
+        }
+        if (!*row) {
+            return Status::ok();
+        }
+        out.push_back(from(st));
+    }
+}
 
 class Db
 {

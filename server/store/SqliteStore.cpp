@@ -119,6 +119,11 @@ Status SqliteStore::migrate()
             }
         }
     }
+    if (*version < 3) {
+        if (Status s = m_db.exec(kRecordSchemaV3); !s) {
+            return s;
+        }
+    }
     if (Status s = m_db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !s) {
         return s;
     }

@@ -18,7 +18,7 @@ namespace dantoc::server {
 class SqliteStore final : public Store
 {
 public:
-    static constexpr std::int64_t kSchemaVersion = 2;
+    static constexpr std::int64_t kSchemaVersion = 3;
     static constexpr const char* kFileName = "dantoc-server.db";
 
     // Opens (creating if needed) and migrates to kSchemaVersion.

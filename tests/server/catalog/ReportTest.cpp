@@ -1,8 +1,8 @@
 // Aggregates and exports: record values -> observations, figures against hand-computed numbers (only approved,
 // forwarded and accepted records count), scope (403 for another commune on every endpoint), the CSV (BOM,
 // Vietnamese headers, quoting) and the XLSX (a real zip holding the sheet, read back with unzip). The handlers run
-// on a router of their own over the demo province, fed by a fixed record list: the SQLite RecordStore has no
-// insert path yet (server-sync owns it), so records come from RecordsFixture below.
+// on a router of their own over the demo province, over records written into the real SQLite record store
+// (RecordsFixture below; whatever their state: the report must filter state, unit and period itself).
 #include "admin/AdminFixture.h"
 #include "api/ApiContext.h"
 #include "catalog/CatalogAdmin.h"
@@ -12,6 +12,7 @@
 #include "report/RecordObservations.h"
 #include "report/ReportExport.h"
 #include "scope/AdminScopePolicy.h"
+#include "base/Uuid.h"
 #include "support/TempDir.h"
 
 #include <doctest/doctest.h>
@@ -75,17 +76,22 @@ json row(const std::string& code, int households, bool poor)
             {"poor", poor}};
 }
 
-// Returns every record it holds, whatever the query asks: the report must filter state, unit and period itself.
-class FixedRecords final : public server::RecordStore
+// Writes `records` as current versions into the real record store (created by the first account).
+void storeRecords(AdminFixture& f, std::vector<server::StoredRecord> records)
 {
-public:
-    Result<std::vector<server::StoredRecord>> listRecords(const server::RecordQuery&) override { return records; }
-    Result<std::vector<std::string>> unitsReferencingBlob(const std::string&) override
-    {
-        return std::vector<std::string>{};
+    auto accounts = f.store().listAccounts();
+    REQUIRE(accounts.isOk());
+    REQUIRE(!accounts->empty());
+    for (server::StoredRecord& r : records) {
+        r.createdBy = accounts->front().id;
+        r.createdAt = r.updatedAt;
+        r.contentVersion = r.version;
+        const auto status = f.app().records().inTransaction([&](server::RecordTxn& txn) {
+            return txn.writeVersion(r, dantoc::newUuid(), r.createdBy, {});
+        });
+        REQUIRE_MESSAGE(status.isOk(), status.message());
     }
-    std::vector<server::StoredRecord> records;
-};
+}
 
 struct AuthRef final : server::Authenticator {
     explicit AuthRef(const server::AuthService& auth) : m_auth(auth) {}
@@ -105,7 +111,7 @@ struct RecordsFixture {
         REQUIRE(server::savePeriod(f.app().catalogs(), {"2026", "Năm 2026", "2026-01-01", "2026-12-31", true}, "test",
                                    kJan2026)
                     .isOk());
-        records.records = {
+        storeRecords(f, {
             record("r1", "02647", "accepted",
                    {{"households_total", 100}, {"households_poor", 20}, {"has_market", true},
                     {"note", "=HYPERLINK(\"x\")"},
@@ -115,9 +121,9 @@ struct RecordsFixture {
                     {"groups", json::array({row("08", 50, true)})}}),
             record("r3", "02680", "submitted", {{"households_total", 999}, {"households_poor", 999}}),
             record("r4", "02683", "accepted", {{"households_total", 7}}, "2025"),
-        };
+        });
         router = std::make_shared<server::Router>(std::make_shared<AuthRef>(f.app().auth()));
-        server::registerCatalogRoutes(*router, server::ApiContext{f.store(), f.app().auth(), scope, f.clock, records,
+        server::registerCatalogRoutes(*router, server::ApiContext{f.store(), f.app().auth(), scope, f.clock, f.app().records(),
                                                                   f.app().blobs(), f.app().catalogs(),
                                                                   DANTOC_RESOURCES_DIR, f.dataDir()});
     }
@@ -136,7 +142,6 @@ struct RecordsFixture {
 
     AdminFixture f;
     server::AdminScopePolicy scope;
-    FixedRecords records;
     std::shared_ptr<server::Router> router;
 };
 

@@ -1,0 +1,330 @@
+#include "sync/SyncEngine.h"
+
+#include "base/Uuid.h"
+#include "store/SyncRows.h"
+#include "sync/OpApplier.h"
+#include "sync/OpOrdering.h"
+#include "sync/SyncTuning.h"
+
+#include <ctime>
+#include <map>
+#include <unordered_set>
+
+namespace dantoc::server {
+
+namespace {
+
+std::string isoDate(std::int64_t unixMillis)
+{
+    const std::time_t seconds = static_cast<std::time_t>(unixMillis / 1000);
+    std::tm tm{};
+#ifdef _WIN32
+    gmtime_s(&tm, &seconds);
+#else
+    gmtime_r(&seconds, &tm);
+#endif
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+    return text;
+}
+
+// What one op's transaction decided.
+struct OpStep {
+    sync::OpDisposition disposition = sync::OpDisposition::Apply;
+    sync::OpOutcome outcome;
+};
+
+}  // namespace
+
+SyncEngine::SyncEngine(Store& store, RecordStore& records, CatalogStore& catalogs, const ScopePolicy& scope,
+                       const Clock& clock, const std::filesystem::path& catalogsDir)
+    : m_store(store), m_records(records), m_catalogs(catalogs), m_scope(scope), m_clock(clock),
+      m_forms(catalogs, catalogsDir)
+{
+}
+
+Result<std::shared_ptr<const UnitIndex>> SyncEngine::units()
+{
+    auto generation = m_store.unitGeneration();
+    if (!generation) {
+        return generation.status();
+    }
+    const std::string today = isoDate(m_clock.nowUnixMillis());
+    std::lock_guard lock(m_unitsMutex);
+    if (!m_units || m_unitsGeneration != *generation || m_units->date() != today) {
+        auto built = UnitIndex::build(m_scope, today);
+        if (!built) {
+            return built.status();
+        }
+        m_units = std::make_shared<const UnitIndex>(std::move(*built));
+        m_unitsGeneration = *generation;
+    }
+    return m_units;
+}
+
+bool SyncEngine::inScope(const Principal& caller, const std::string& recordUnit) const
+{
+    return m_scope.inScope(caller.unitCode, recordUnit);
+}
+
+Result<DeviceRegistration> SyncEngine::registerDevice(const Principal& caller, const std::string& deviceId,
+                                                      const std::string& name)
+{
+    const std::int64_t now = m_clock.nowUnixMillis();
+    AuditEvent audit{now, caller.accountId, "device.register", deviceId, Json{{"name", name}}.dump()};
+    auto binding = m_records.registerDevice(DeviceRow{deviceId, caller.accountId, name, 0, now}, audit);
+    if (!binding) {
+        return binding.status();
+    }
+    if (*binding == DeviceBinding::TakenByOther) {
+        return Status(ErrorCode::AlreadyExists, "device " + deviceId + " is registered to another account");
+    }
+    auto device = m_records.device(deviceId);
+    auto epoch = m_records.epoch();
+    if (!device || !*device) {
+        return device ? Status(ErrorCode::Internal, "device vanished") : device.status();
+    }
+    if (!epoch) {
+        return epoch.status();
+    }
+    return DeviceRegistration{*binding == DeviceBinding::Created,
+                              static_cast<std::uint64_t>((*device)->lastDevSeq + 1), *epoch};
+}
+
+Status SyncEngine::checkDevice(const Principal& caller, const std::string& deviceId)
+{
+    auto device = m_records.device(deviceId);
+    if (!device) {
+        return device.status();
+    }
+    if (!*device || (*device)->accountId != caller.accountId) {
+        return Status(ErrorCode::PermissionDenied, "device_not_bound");
+    }
+    return Status::ok();
+}
+
+Result<sync::PushResponse> SyncEngine::push(const Principal& caller, const sync::PushRequest& request)
+{
+    if (Status s = checkDevice(caller, request.deviceId); !s) {
+        return s;
+    }
+    auto epoch = m_records.epoch();
+    if (!epoch) {
+        return epoch.status();
+    }
+    auto unitIndex = units();
+    if (!unitIndex) {
+        return unitIndex.status();
+    }
+    // The catalog store cannot be read inside a record transaction (one connection): look up forms and periods
+    // first.
+    std::map<std::pair<std::string, std::uint64_t>, std::shared_ptr<const forms::FormTemplate>> forms;
+    std::map<std::string, std::optional<Period>> periods;
+    for (const auto& op : request.ops) {
+        const auto key = std::make_pair(op.form.id, op.form.version);
+        if (!forms.contains(key)) {
+            auto form = m_forms.get(op.form.id, static_cast<int>(op.form.version));
+            if (!form && form.status().code() != ErrorCode::NotFound) {
+                return form.status();
+            }
+            forms[key] = form ? *form : nullptr;
+        }
+        if (op.kind == sync::OpKind::Create && !periods.contains(op.period)) {
+            auto period = m_catalogs.period(op.period);
+            if (!period) {
+                return period.status();
+            }
+            periods[op.period] = *period;
+        }
+    }
+
+    sync::PushResponse response;
+    response.serverEpoch = *epoch;
+    const OpEnvironment env{caller, **unitIndex, m_forms.choices(), 0};
+    for (std::size_t i = 0; i < request.ops.size(); ++i) {
+        const sync::Operation& op = request.ops[i];
+        OpInputs inputs;
+        inputs.form = forms[std::make_pair(op.form.id, op.form.version)];
+        if (auto it = periods.find(op.period); it != periods.end()) {
+            inputs.period = it->second;
+        }
+        OpStep step;
+        const std::int64_t now = m_clock.nowUnixMillis();
+        Status s = m_records.inTransaction([&](RecordTxn& txn) -> Status {
+            auto device = txn.device(op.deviceId);
+            if (!device) {
+                return device.status();
+            }
+            auto slot = txn.opIdAtSlot(op.deviceId, static_cast<std::int64_t>(op.devSeq));
+            if (!slot) {
+                return slot.status();
+            }
+            auto stored = txn.storedOp(op.opId);
+            if (!stored) {
+                return stored.status();
+            }
+            sync::ServerOpView view;
+            view.lastDevSeq = *device ? static_cast<std::uint64_t>((*device)->lastDevSeq) : 0;
+            view.opIdAtSeq = *slot;
+            view.opIdKnown = stored->has_value();
+            const auto classification = sync::classifyOp(view, op);
+            step.disposition = classification.disposition;
+            switch (classification.disposition) {
+            case sync::OpDisposition::Gap:
+            case sync::OpDisposition::Fork: return Status::ok();
+            case sync::OpDisposition::Duplicate: {
+                if (!*stored) {
+                    return Status(ErrorCode::Corruption, "op " + op.opId + " holds a slot but has no outcome");
+                }
+                auto outcome = sync::parseOpOutcome(Json::parse((*stored)->outcomeJson, nullptr, false));
+                if (!outcome) {
+                    return Status(ErrorCode::Corruption, "op " + op.opId + ": " + outcome.status().message());
+                }
+                step.outcome = *outcome;
+                if (classification.advancesSeq) {
+                    return txn.advanceSlot(op.deviceId, static_cast<std::int64_t>(op.devSeq), op.opId);
+                }
+                return Status::ok();
+            }
+            case sync::OpDisposition::Apply: break;
+            }
+            OpEnvironment opEnv = env;
+            opEnv.now = now;
+            auto outcome = OpApplier(txn, opEnv, inputs).apply(op);
+            if (!outcome) {
+                return outcome.status();
+            }
+            step.outcome = *outcome;
+            const Json outcomeJson = outcome->toJson();
+            StoredOp row{op.opId, op.deviceId, static_cast<std::int64_t>(op.devSeq), caller.accountId, op.recordId,
+                         std::string(sync::opKindName(op.kind)), now, outcomeJson.dump(), sync::toJson(op).dump()};
+            if (Status w = txn.insertOp(row); !w) {
+                return w;
+            }
+            if (Status w = txn.advanceSlot(op.deviceId, static_cast<std::int64_t>(op.devSeq), op.opId); !w) {
+                return w;
+            }
+            return txn.audit(AuditEvent{now, caller.accountId, "record." + std::string(sync::opKindName(op.kind)),
+                                        op.recordId,
+                                        Json{{"op_id", op.opId}, {"device_id", op.deviceId}, {"outcome", outcomeJson}}
+                                            .dump()});
+        });
+        if (!s) {
+            return s;
+        }
+        if (step.disposition == sync::OpDisposition::Gap) {
+            for (std::size_t j = i; j < request.ops.size(); ++j) {
+                response.results.push_back(
+                    sync::OpOutcome::deferred(request.ops[j].opId, std::string(sync::kDeferredOutOfOrder)));
+            }
+            break;
+        }
+        if (step.disposition == sync::OpDisposition::Fork) {
+            response.fork = sync::DeviceFork{op.devSeq};
+            break;
+        }
+        response.results.push_back(std::move(step.outcome));
+    }
+    auto device = m_records.device(request.deviceId);
+    if (!device) {
+        return device.status();
+    }
+    response.nextExpectedSeq = *device ? static_cast<std::uint64_t>((*device)->lastDevSeq + 1) : 1;
+    return response;
+}
+
+Result<sync::PullResponse> SyncEngine::pull(const Principal& caller, const sync::PullRequest& request,
+                                            bool compressed)
+{
+    auto epoch = m_records.epoch();
+    if (!epoch) {
+        return epoch.status();
+    }
+    sync::PullResponse page;
+    page.epoch = *epoch;
+    if (!request.cursor.epoch.empty() && request.cursor.epoch != *epoch) {
+        page.epochReset = true;
+        page.next = sync::Cursor{*epoch, 0};
+        page.more = true;
+        return page;
+    }
+    auto codes = m_scope.codesInScope(caller.unitCode);
+    if (!codes) {
+        return codes.status();
+    }
+    const std::unordered_set<std::string> inScope(codes->begin(), codes->end());
+    const std::size_t limit = std::clamp<std::size_t>(static_cast<std::size_t>(request.limitBytes),
+                                                      sync::tuning::kPullPageMinBytes,
+                                                      sync::tuning::kPullPageMaxBytes);
+    // limit_bytes counts compressed bytes; sync bodies compress about 6:1, so 4:1 keeps a page under the limit.
+    const std::size_t rawBudget = compressed ? limit * 4 : limit;
+    constexpr int kScanRows = 1000;
+    constexpr std::size_t kMaxScannedPerPage = 50'000;
+    std::int64_t after = static_cast<std::int64_t>(request.cursor.seq);
+    std::size_t rawBytes = 0;
+    std::size_t scanned = 0;
+    bool full = false;
+    bool end = false;
+    while (!full && !end && scanned < kMaxScannedPerPage) {
+        auto rows = m_records.changesAfter(after, kScanRows);
+        if (!rows) {
+            return rows.status();
+        }
+        end = rows->size() < static_cast<std::size_t>(kScanRows);
+        for (ChangeRow& row : *rows) {
+            ++scanned;
+            after = row.seq;
+            if (!inScope.contains(row.unitCode)) {
+                continue;
+            }
+            sync::PullItem item;
+            item.seq = static_cast<std::uint64_t>(row.seq);
+            item.recordId = row.recordId;
+            if (row.kind == "comment") {
+                item.kind = sync::PullItemKind::Comment;
+                item.commentId = row.comment.commentId;
+                item.author = row.authorName;
+                item.at = static_cast<std::uint64_t>(row.comment.at);
+                item.text = row.comment.text;
+                item.field = row.comment.field;
+            } else {
+                const StoredRecord& r = row.record;
+                item.kind = sync::PullItemKind::Record;
+                item.ver = static_cast<std::uint64_t>(r.version);
+                item.state = r.state;
+                item.level = r.level;
+                item.form = sync::FormRef{r.formId, static_cast<std::uint64_t>(r.formVersion)};
+                item.unit = r.unitCode;
+                item.period = r.period;
+                item.deleted = r.deleted;
+                if (!r.deleted) {
+                    Json body = Json::parse(r.bodyJson, nullptr, false);
+                    if (body.is_discarded()) {
+                        return Status(ErrorCode::Corruption, "record " + r.recordId + ": stored body is not JSON");
+                    }
+                    item.body = std::move(body);
+                }
+                item.opIdsApplied = row.opIds;
+                if (row.hasOpenConflict) {
+                    item.flags.push_back("conflict");
+                }
+            }
+            rawBytes += sync::toJson(item).dump().size();
+            page.items.push_back(std::move(item));
+            if (page.items.size() >= sync::tuning::kMaxItemsPerPull || rawBytes >= rawBudget) {
+                full = true;
+                break;
+            }
+        }
+    }
+    // The last row consumed decides the cursor; rows after it (if any) come with the next page.
+    auto last = m_records.lastSeq();
+    if (!last) {
+        return last.status();
+    }
+    page.next = sync::Cursor{*epoch, static_cast<std::uint64_t>(after)};
+    page.more = after < *last;
+    return page;
+}
+
+}  // namespace dantoc::server

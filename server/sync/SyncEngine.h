@@ -1,0 +1,61 @@
+// SyncEngine: the server side of sync-protocol.md — device registration, push (per op: classifyOp, then one
+// transaction applying it with its idempotency record and audit) and pull (in-scope change-feed pages by
+// (epoch, seq) cursor). Transport-free: the HTTP handlers (api/SyncHandlers.cpp) decode and encode the messages.
+// Thread-safe (stores and caches are).
+#pragma once
+
+#include "base/Clock.h"
+#include "http/ApiTypes.h"
+#include "scope/ScopePolicy.h"
+#include "store/CatalogStore.h"
+#include "store/RecordStore.h"
+#include "store/Store.h"
+#include "sync/FormCache.h"
+#include "sync/PullMessages.h"
+#include "sync/PushMessages.h"
+#include "sync/UnitIndex.h"
+
+#include <memory>
+#include <mutex>
+
+namespace dantoc::server {
+
+struct DeviceRegistration {
+    bool created = false;
+    std::uint64_t nextExpectedSeq = 1;
+    std::string serverEpoch;
+};
+
+class SyncEngine
+{
+public:
+    SyncEngine(Store& store, RecordStore& records, CatalogStore& catalogs, const ScopePolicy& scope,
+               const Clock& clock, const std::filesystem::path& catalogsDir);
+
+    // AlreadyExists when the device id is bound to another account.
+    Result<DeviceRegistration> registerDevice(const Principal& caller, const std::string& deviceId,
+                                              const std::string& name);
+    // PermissionDenied ("device_not_bound") when the request's device is not registered to the caller.
+    Result<sync::PushResponse> push(const Principal& caller, const sync::PushRequest& request);
+    // `compressed`: the answer travels zstd-compressed, so a page may hold more raw bytes than limit_bytes.
+    Result<sync::PullResponse> pull(const Principal& caller, const sync::PullRequest& request, bool compressed);
+
+    // Whether `recordUnit` is in the caller's scope today (records REST, conflicts).
+    bool inScope(const Principal& caller, const std::string& recordUnit) const;
+
+private:
+    Result<std::shared_ptr<const UnitIndex>> units();
+    Status checkDevice(const Principal& caller, const std::string& deviceId);
+
+    Store& m_store;
+    RecordStore& m_records;
+    CatalogStore& m_catalogs;
+    const ScopePolicy& m_scope;
+    const Clock& m_clock;
+    FormCache m_forms;
+    std::mutex m_unitsMutex;
+    std::shared_ptr<const UnitIndex> m_units;  // guarded by m_unitsMutex
+    std::int64_t m_unitsGeneration = -1;
+};
+
+}  // namespace dantoc::server
