@@ -99,6 +99,15 @@ CREATE INDEX record_by_unit_period_state ON record(unit, period, state, updated_
 CREATE INDEX audit_by_record ON audit_log(record_id, id);
 CREATE TABLE app_log(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, level TEXT NOT NULL, message TEXT NOT NULL);
 )sql",
+    // 2 -> 3: the sync client. The journal keeps each acknowledged operation's JSON and device id, because a
+    // restored server (epoch change, next_expected_seq going back) needs them re-pushed with the same op_id and
+    // dev_seq (sync-protocol §4); rows from before have neither and are never re-pushed.
+    R"sql(
+ALTER TABLE op_journal ADD COLUMN device_id TEXT;
+ALTER TABLE op_journal ADD COLUMN payload TEXT;
+CREATE INDEX op_journal_by_device ON op_journal(device_id, dev_seq);
+CREATE INDEX op_journal_by_outcome ON op_journal(outcome, record_id);
+)sql",
 };
 
 }  // namespace

@@ -60,6 +60,9 @@ class SubmissionRepository
 public:
     static constexpr std::int64_t kFlagNeedsAttention = 1;  // a pushed operation was rejected
     static constexpr std::int64_t kFlagLocalChanges = 2;    // edited since the last server version
+    static constexpr std::int64_t kFlagConflict = 4;        // a pushed edit conflicted (the server keeps the item)
+    static constexpr std::int64_t kFlagRevoked = 8;         // left the user's scope while it had pending operations
+    static constexpr std::int64_t kFlagAwaitingAttachment = 16;  // the server parked an op until an upload ends
     static constexpr int kMaxPage = 500;
     static constexpr const char* kDraftState = "draft";
 

@@ -20,6 +20,13 @@ public:
     static constexpr const char* kServerUrl = "server_url";
     static constexpr const char* kServerFingerprint = "server_fingerprint";
     static constexpr const char* kAccount = "account";
+    // Sync client (client/core/sync): tokens live only here, inside the encrypted store.
+    static constexpr const char* kAccessToken = "access_token";
+    static constexpr const char* kRefreshToken = "refresh_token";
+    static constexpr const char* kRegisteredDevice = "registered_device_id";  // the id /sync/devices accepted
+    static constexpr const char* kDeviceName = "device_name";
+    static constexpr const char* kLastSyncAt = "last_sync_at";          // unix ms of the last complete cycle
+    static constexpr const char* kLastSyncError = "last_sync_error";    // "" after a complete cycle
 
     explicit SyncMetaRepository(Connection& connection) : m_connection(connection) {}
 

@@ -1,0 +1,98 @@
+// SyncClient: one sync cycle of the desktop client (sync-protocol §4, §5): register the device when needed, push
+// the outbox (PushCycle), then pull until more = false (PullApplier: each page and its cursor in one transaction),
+// then prune the op journal. Failures back off (Backoff with an injected random source, at least Retry-After);
+// progress is reported as counts and bytes. Blocking (HttpTransport). Not thread-safe: one per store, on the
+// thread that owns the Connection and the transport.
+#pragma once
+
+#include "core/Connection.h"
+#include "core/sync/HttpTransport.h"
+#include "core/sync/PullApplier.h"
+#include "core/sync/PushCycle.h"
+
+#include "base/Clock.h"
+#include "base/Result.h"
+#include "base/Uuid.h"
+#include "sync/Backoff.h"
+#include "sync/BatchSizer.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace dantoc::client::sync {
+
+struct PullStats
+{
+    std::size_t pages = 0;
+    std::size_t records = 0;
+    std::size_t comments = 0;
+    std::size_t purged = 0;
+    std::size_t keptRevoked = 0;
+    std::size_t confirmed = 0;
+    bool epochReset = false;
+};
+
+struct SyncProgress
+{
+    enum class Phase { Push, Pull, Done };
+    Phase phase = Phase::Push;
+    std::size_t opsSent = 0;
+    std::size_t opsPendingAtStart = 0;
+    std::size_t itemsPulled = 0;
+    std::size_t pages = 0;
+    std::int64_t bytesSent = 0;      // request bodies on the wire (compressed) in this cycle
+    std::int64_t bytesReceived = 0;  // answer bodies on the wire in this cycle
+};
+
+struct SyncReport
+{
+    PushStats push;
+    PullStats pull;
+    std::int64_t bytesSent = 0;
+    std::int64_t bytesReceived = 0;
+    std::int64_t journalPruned = 0;
+};
+
+class SyncClient
+{
+public:
+    SyncClient(Connection& connection, HttpTransport& transport, RandomSource& random,
+               const Clock& clock = SystemClock::instance());
+
+    void setProgressHandler(std::function<void(const SyncProgress&)> handler) { m_progress = std::move(handler); }
+    // Page size asked of the server (compressed bytes; the server clamps it).
+    void setPullLimitBytes(std::uint64_t bytes) { m_pullLimitBytes = bytes; }
+
+    // One full cycle. On success the backoff resets and last_sync_at is stored. On failure everything acknowledged
+    // so far stays durable, last_sync_error is stored, and retryDelayMillis() says when to try again.
+    Result<SyncReport> runCycle();
+
+    // After a failed cycle: Backoff::nextDelayMillis(), at least the server's Retry-After. 0 before any failure.
+    std::int64_t retryDelayMillis() const { return m_retryDelayMillis; }
+    // Connectivity came back: retry at once, from the base delay.
+    void connectivityChanged() { m_backoff.reset(); }
+    dantoc::sync::Backoff& backoff() { return m_backoff; }
+    dantoc::sync::BatchSizer& batchSizer() { return m_sizer; }
+
+private:
+    Status ensureRegistered();
+    Status pullAll(PullStats& stats, SyncReport& report);
+    Result<dantoc::sync::PullResponse> pullPage(const dantoc::sync::Cursor& cursor);
+    void report(SyncProgress::Phase phase, const SyncReport& report);
+    Status fail(const Status& status);
+
+    Connection& m_connection;
+    HttpTransport& m_transport;
+    const Clock& m_clock;
+    dantoc::sync::Backoff m_backoff;
+    dantoc::sync::BatchSizer m_sizer;
+    std::function<void(const SyncProgress&)> m_progress;
+    std::uint64_t m_pullLimitBytes;
+    std::int64_t m_retryDelayMillis = 0;
+    std::int64_t m_startSent = 0;
+    std::int64_t m_startReceived = 0;
+};
+
+}  // namespace dantoc::client::sync
