@@ -249,7 +249,7 @@ void registerCatalogRoutes(Router& router, const ApiContext& context)
                          return savePeriodRoute(ctx, request, who);
                      },
                      "admin.periods.save"});
-    router.add(Route{"POST", "/api/v1/admin/periods/{id}/close", 0, Auth::Authenticated,
+    router.add(Route{"POST", "/api/v1/admin/periods/{id}/close", 1024, Auth::Authenticated,
                      [ctx](const ApiRequest& request, const Principal* who) {
                          return closePeriodRoute(ctx, request, who);
                      },

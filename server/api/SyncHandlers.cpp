@@ -349,7 +349,7 @@ void registerSyncRoutes(Router& router, const ApiContext& context)
                          return listConflictsRoute(ctx, request, who);
                      },
                      "conflicts.list"});
-    router.add(Route{"POST", "/api/v1/conflicts/{id}/resolve", 0, Auth::Authenticated,
+    router.add(Route{"POST", "/api/v1/conflicts/{id}/resolve", 1024, Auth::Authenticated,
                      [ctx](const ApiRequest& request, const Principal* who) {
                          return resolveConflictRoute(ctx, request, who);
                      },

@@ -26,7 +26,7 @@ struct StoredRecord {
     std::string state;  // workflow state name (shared/workflow)
     std::string level;  // workflow level: commune, district, province
     std::int64_t version = 0;         // server version, bumped by every change
-    std::int64_t contentVersion = 0;  // bumped only when the values body changes
+    std::int64_t contentVersion = 0;  // the version at which the values body last changed
     std::string bodyJson;             // the canonical values body
     std::int64_t updatedAt = 0;       // unix ms
     bool deleted = false;

@@ -165,7 +165,7 @@ Result<sync::OpOutcome> OpApplier::edit(const sync::Operation& op, StoredRecord 
     if (!merge->applied.empty()) {
         record.bodyJson = merge->body.dump();
         record.version += 1;
-        record.contentVersion += 1;
+        record.contentVersion = record.version;  // the version of the last content change (§7)
         record.updatedAt = m_env.now;
         if (Status s = m_txn.writeVersion(record, op.opId, m_env.caller.accountId, op.blobs); !s) {
             return s;
@@ -207,7 +207,9 @@ Result<sync::OpOutcome> OpApplier::transition(const sync::Operation& op, StoredR
     request.action = *action;
     request.seen = current;
     request.seen.state = *from;
-    request.seen.contentVer = static_cast<std::int64_t>(intent.contentVer);
+    // content_ver is the record version the actor saw: stale only when the content changed after it.
+    const auto seenVer = static_cast<std::int64_t>(intent.contentVer);
+    request.seen.contentVer = seenVer >= record.contentVersion ? record.contentVersion : seenVer;
     request.reason = intent.reason.value_or("");
     const workflow::Decision decision = workflow::decide(place->actor, current, request, place->chain);
     if (!decision.allowed()) {

@@ -4,11 +4,15 @@
 // must name every route in server/docs/openapi.yaml: a new route without a scope row fails here.
 #include "OpenApiRoutes.h"
 #include "support/FlowAccounts.h"
+#include "support/SyncClientForTests.h"
 #include "support/TestServer.h"
+
+#include "base/Uuid.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -19,6 +23,7 @@ using dantoc::test::FlowAccounts;
 using dantoc::test::FlowSession;
 using dantoc::test::HttpResult;
 using dantoc::test::HttpsClient;
+using dantoc::test::SyncClientForTests;
 using dantoc::test::TestServer;
 using nlohmann::json;
 
@@ -27,6 +32,17 @@ namespace {
 // Commune A (the actor's) and commune B (someone else's), both under province 15 in the demo tree.
 constexpr const char* kCommuneA = "02683";
 constexpr const char* kCommuneB = "02686";
+constexpr const char* kVillageA = "02683-01";
+constexpr const char* kVillageB = "02686-01";
+constexpr const char* kSyncPeriod = "2026-H2";
+const dantoc::sync::FormRef kVillageForm{"village_survey", 1};
+
+// Registers `deviceId` for the session's user (POST /api/v1/sync/devices); returns the HTTP status.
+int registerDevice(HttpsClient& http, const FlowSession& who, const std::string& deviceId)
+{
+    return http.post("/api/v1/sync/devices", json{{"device_id", deviceId}, {"name", "test"}}.dump(), who.accessToken)
+        .status;
+}
 
 struct ScopeWorld {
     TestServer server;
@@ -36,6 +52,12 @@ struct ScopeWorld {
     FlowSession officerA;  // commune_officer at kCommuneA
     FlowSession officerB;  // commune_officer at kCommuneB
     FlowSession viewer;    // provincial_viewer at 15
+    // Commune B's data: a record created by officerB's device, and an open conflict on it (a second device of B
+    // edited households_total from a stale base).
+    std::string deviceB = dantoc::newUuid();
+    std::string recordB = dantoc::newUuid();
+    int recordBTotal = 40;
+    std::string conflictB;
 
     static TestServer::Options options()
     {
@@ -54,6 +76,27 @@ struct ScopeWorld {
         REQUIRE(officerA.ok());
         REQUIRE(officerB.ok());
         REQUIRE(viewer.ok());
+        SyncClientForTests b(client, officerB.accessToken, deviceB);
+        SyncClientForTests b2(client, officerB.accessToken);
+        REQUIRE(registerDevice(client, officerB, deviceB) == 201);
+        REQUIRE(registerDevice(client, officerB, b2.deviceId()) == 201);
+        auto created = b.push({b.create(recordB, kVillageForm, kVillageB, kSyncPeriod, json{{"households_total", 40}})});
+        REQUIRE(created.isOk());
+        REQUIRE(created->results.at(0).kind == dantoc::sync::OutcomeKind::Applied);
+        REQUIRE(b.push({b.edit(recordB, kVillageForm, kVillageB, kSyncPeriod, 1, {{"households_total", {40, 41}}})})
+                    .isOk());
+        auto stale = b2.push({b2.edit(recordB, kVillageForm, kVillageB, kSyncPeriod, 1, {{"households_total", {40, 42}}})});
+        REQUIRE(stale.isOk());
+        REQUIRE(stale->results.at(0).kind == dantoc::sync::OutcomeKind::Conflict);
+        conflictB = stale->results.at(0).conflictId;
+        recordBTotal = 41;
+    }
+
+    json bodyOfB()
+    {
+        auto answer = call(officerB, "GET", "/api/v1/records/" + recordB);
+        REQUIRE(answer.status == 200);
+        return json::parse(answer.body)["body"];
     }
 
     HttpResult call(const FlowSession& who, const std::string& method, const std::string& target,
@@ -308,6 +351,103 @@ std::map<std::string, ScopeRow> scopeTable()
                                                          CHECK(w.call(w.admin, "GET", "/api/v1/periods").body == before);
                                                          CHECK(w.call(w.admin, "POST", "/api/v1/admin/periods/2031/close").status == 404);
                                                      }};
+    table["POST /api/v1/sync/devices"] = {
+        "a device id bound to B cannot be taken by A", [](ScopeWorld& w) {
+            auto taken = w.client.post("/api/v1/sync/devices", json{{"device_id", w.deviceB}, {"name", "x"}}.dump(),
+                                       w.officerA.accessToken);
+            CHECK(taken.status == 409);
+            CHECK(errorCodeOf(taken) == "device_taken");
+            CHECK(registerDevice(w.client, w.officerB, w.deviceB) == 200);
+        }};
+    table["POST /api/v1/sync/push"] = {
+        "A's ops on a unit of B are rejected out_of_scope; A's device cannot push for B's device", [](ScopeWorld& w) {
+            SyncClientForTests a(w.client, w.officerA.accessToken);
+            REQUIRE(registerDevice(w.client, w.officerA, a.deviceId()) / 100 == 2);
+            auto answer = a.push({a.create(dantoc::newUuid(), kVillageForm, kVillageB, kSyncPeriod, json{{"households_total", 1}}),
+                                  a.edit(w.recordB, kVillageForm, kVillageB, kSyncPeriod, 2,
+                                         {{"households_total", {w.recordBTotal, 999}}})});
+            REQUIRE(answer.isOk());
+            REQUIRE(answer->results.size() == 2);
+            for (const auto& outcome : answer->results) {
+                CHECK(outcome.kind == dantoc::sync::OutcomeKind::Rejected);
+                CHECK(outcome.code == "out_of_scope");
+            }
+            // B's record relabelled with A's village: still rejected (the stored record's unit counts)
+            auto relabel = a.push({a.edit(w.recordB, kVillageForm, kVillageA, kSyncPeriod, 2,
+                                          {{"households_total", {w.recordBTotal, 999}}})});
+            REQUIRE(relabel.isOk());
+            CHECK(relabel->results.at(0).code == "out_of_scope");
+            // B's device id under A's token: 403 device_not_bound
+            SyncClientForTests impostor(w.client, w.officerA.accessToken, w.deviceB);
+            HttpResult raw;
+            (void)impostor.push({}, &raw);
+            CHECK(raw.status == 403);
+            CHECK(errorCodeOf(raw) == "device_not_bound");
+            CHECK(w.bodyOfB()["households_total"] == w.recordBTotal);
+        }};
+    table["POST /api/v1/sync/pull"] = {
+        "A's pull never returns a record or comment of B; B's does", [](ScopeWorld& w) {
+            SyncClientForTests a(w.client, w.officerA.accessToken);
+            REQUIRE(registerDevice(w.client, w.officerA, a.deviceId()) / 100 == 2);
+            dantoc::sync::Cursor cursor;
+            auto items = a.pullAll(cursor);
+            REQUIRE(items.isOk());
+            for (const auto& item : *items) {
+                CHECK(item.recordId != w.recordB);
+                CHECK(item.unit.rfind(kCommuneB, 0) != 0);
+            }
+            SyncClientForTests b(w.client, w.officerB.accessToken, w.deviceB);
+            dantoc::sync::Cursor cursorB;
+            auto itemsB = b.pullAll(cursorB);
+            REQUIRE(itemsB.isOk());
+            CHECK(std::any_of(itemsB->begin(), itemsB->end(), [&](const auto& item) { return item.recordId == w.recordB; }));
+        }};
+    table["GET /api/v1/records"] = {"A lists none of B's records; B and the viewer do", [](ScopeWorld& w) {
+                                        auto has = [&](const FlowSession& who, const std::string& query) {
+                                            auto answer = w.call(who, "GET", "/api/v1/records" + query);
+                                            REQUIRE(answer.status == 200);
+                                            const json doc = json::parse(answer.body);
+                                            for (const auto& r : doc["records"]) {
+                                                if (r["record_id"] == w.recordB) {
+                                                    return true;
+                                                }
+                                            }
+                                            return false;
+                                        };
+                                        CHECK_FALSE(has(w.officerA, ""));
+                                        CHECK_FALSE(has(w.officerA, std::string("?unit=") + kCommuneB));
+                                        CHECK(has(w.officerB, ""));
+                                        CHECK(has(w.viewer, std::string("?unit=") + kCommuneB));
+                                    }};
+    table["GET /api/v1/records/{id}"] = {"404 for B's record to A (existence not disclosed); 200 to B",
+                                         [](ScopeWorld& w) {
+                                             CHECK(w.call(w.officerA, "GET", "/api/v1/records/" + w.recordB).status == 404);
+                                             CHECK(w.call(w.officerB, "GET", "/api/v1/records/" + w.recordB).status == 200);
+                                             CHECK(w.call(w.admin, "GET", "/api/v1/records/" + w.recordB).status == 200);
+                                         }};
+    table["GET /api/v1/conflicts"] = {"A does not see B's conflict; B does", [](ScopeWorld& w) {
+                                          auto ids = [&](const FlowSession& who) {
+                                              std::set<std::string> out;
+                                              auto answer = w.call(who, "GET", "/api/v1/conflicts");
+                                              REQUIRE(answer.status == 200);
+                                              const json doc = json::parse(answer.body);
+                                              for (const auto& c : doc["conflicts"]) {
+                                                  out.insert(c["conflict_id"].get<std::string>());
+                                              }
+                                              return out;
+                                          };
+                                          CHECK(ids(w.officerA).count(w.conflictB) == 0);
+                                          CHECK(ids(w.officerB).count(w.conflictB) == 1);
+                                      }};
+    table["POST /api/v1/conflicts/{id}/resolve"] = {
+        "A cannot resolve B's conflict (404), the viewer cannot (403); it stays open", [](ScopeWorld& w) {
+            const std::string target = "/api/v1/conflicts/" + w.conflictB + "/resolve";
+            CHECK(w.call(w.officerA, "POST", target).status == 404);
+            CHECK(w.call(w.viewer, "POST", target).status == 403);
+            auto list = w.call(w.officerB, "GET", "/api/v1/conflicts");
+            REQUIRE(list.status == 200);
+            CHECK(list.body.find(w.conflictB) != std::string::npos);
+        }};
     return table;
 }
 

@@ -24,7 +24,7 @@ namespace dantoc::test {
 
 inline const sync::FormRef kVillageForm{"village_survey", 1};
 inline constexpr const char* kVillageA = "02683-01";  // a village of commune 02683 (officer xa02683)
-inline constexpr const char* kOpenPeriod = "2026";
+inline constexpr const char* kOpenPeriod = "2026-H2";
 
 // The complete, valid values of the shipped village sample (what a submit needs).
 inline nlohmann::json sampleVillageValues()

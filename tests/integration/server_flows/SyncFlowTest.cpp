@@ -35,7 +35,7 @@ constexpr const char* kDeviceRoute = "/api/v1/sync/devices";
 
 const ds::FormRef kVillageForm{"village_survey", 1};
 constexpr const char* kVillageA = "02683-01";  // a village of commune 02683
-constexpr const char* kPeriod = "2025-H2";
+constexpr const char* kPeriod = "2026-H2";  // open in the demo (2025-H2 is closed)
 
 TestServer::Options demo()
 {
