@@ -77,6 +77,9 @@ void Listener::onAccept(beast::error_code ec, tcp::socket socket)
             beast::error_code ignored;
             socket.close(ignored);  // bounded: refuse rather than queue without limit
         } else {
+            // Small JSON answers must not wait for the peer's delayed ACK (Nagle): about 40 ms per request.
+            beast::error_code ignored;
+            socket.set_option(tcp::no_delay(true), ignored);
             auto session = std::make_shared<Session>(std::move(socket), m_tls, m_state);
             m_state->addSession(session);
             session->run();

@@ -58,8 +58,30 @@ Result<std::shared_ptr<const UnitIndex>> SyncEngine::units()
         }
         m_units = std::make_shared<const UnitIndex>(std::move(*built));
         m_unitsGeneration = *generation;
+        m_scopeCodes.clear();
     }
     return m_units;
+}
+
+Result<std::shared_ptr<const std::unordered_set<std::string>>> SyncEngine::scopeCodes(const std::string& root)
+{
+    if (auto current = units(); !current) {
+        return current.status();
+    }
+    {
+        std::lock_guard lock(m_unitsMutex);
+        if (auto it = m_scopeCodes.find(root); it != m_scopeCodes.end()) {
+            return it->second;
+        }
+    }
+    auto codes = m_scope.codesInScope(root);
+    if (!codes) {
+        return codes.status();
+    }
+    auto set = std::make_shared<const std::unordered_set<std::string>>(codes->begin(), codes->end());
+    std::lock_guard lock(m_unitsMutex);
+    m_scopeCodes[root] = set;
+    return set;
 }
 
 bool SyncEngine::inScope(const Principal& caller, const std::string& recordUnit) const
@@ -248,11 +270,11 @@ Result<sync::PullResponse> SyncEngine::pull(const Principal& caller, const sync:
         page.more = true;
         return page;
     }
-    auto codes = m_scope.codesInScope(caller.unitCode);
+    auto codes = scopeCodes(caller.unitCode);
     if (!codes) {
         return codes.status();
     }
-    const std::unordered_set<std::string> inScope(codes->begin(), codes->end());
+    const std::unordered_set<std::string>& inScope = **codes;
     const std::size_t limit = std::clamp<std::size_t>(static_cast<std::size_t>(request.limitBytes),
                                                       sync::tuning::kPullPageMinBytes,
                                                       sync::tuning::kPullPageMaxBytes);

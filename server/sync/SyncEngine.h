@@ -15,8 +15,10 @@
 #include "sync/PushMessages.h"
 #include "sync/UnitIndex.h"
 
+#include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_set>
 
 namespace dantoc::server {
 
@@ -45,6 +47,8 @@ public:
 
 private:
     Result<std::shared_ptr<const UnitIndex>> units();
+    // The unit codes (of any date) in `root`'s scope, cached until the units change (pull filters on it).
+    Result<std::shared_ptr<const std::unordered_set<std::string>>> scopeCodes(const std::string& root);
     Status checkDevice(const Principal& caller, const std::string& deviceId);
 
     Store& m_store;
@@ -56,6 +60,7 @@ private:
     std::mutex m_unitsMutex;
     std::shared_ptr<const UnitIndex> m_units;  // guarded by m_unitsMutex
     std::int64_t m_unitsGeneration = -1;
+    std::map<std::string, std::shared_ptr<const std::unordered_set<std::string>>> m_scopeCodes;  // m_unitsMutex
 };
 
 }  // namespace dantoc::server

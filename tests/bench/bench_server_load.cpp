@@ -47,6 +47,13 @@ struct KindStats {
 
 std::mutex g_mutex;
 std::map<std::string, KindStats> g_stats;
+std::map<std::string, std::size_t> g_outcomes;  // "applied", "rejected:period_closed", ...
+
+void countOutcome(const std::string& name)
+{
+    std::lock_guard lock(g_mutex);
+    ++g_outcomes[name];
+}
 
 void record(const std::string& kind, const std::vector<Sample>& samples)
 {
@@ -134,6 +141,14 @@ int main(int argc, char** argv)
                 return;
             }
             SyncClientForTests device(http, session.accessToken);
+            if (http.post("/api/v1/sync/devices", json{{"device_id", device.deviceId()}, {"name", "bench"}}.dump(),
+                          session.accessToken)
+                    .status /
+                    100 !=
+                2) {
+                ++failedLogins;
+                return;
+            }
             std::vector<Sample> pushes;
             std::vector<Sample> pulls;
             std::vector<Sample> firstPulls;
@@ -156,12 +171,17 @@ int main(int argc, char** argv)
             for (int round = 0; round < rounds; ++round) {
                 std::vector<dantoc::sync::Operation> ops;
                 for (int i = 0; i < opsPerPush; ++i) {
-                    const std::string period = "2025-H" + std::to_string(1 + (round + i) % 2);
+                    const std::string period = "2026-H2";  // open in the demo
                     ops.push_back(device.create(dantoc::newUuid(), form, village, period, values));
                 }
                 HttpResult raw;
                 timed(pushes, [&] {
-                    (void)device.push(ops, &raw);
+                    if (auto answer = device.push(ops, &raw)) {
+                        for (const auto& outcome : answer->results) {
+                            countOutcome(std::string(dantoc::sync::outcomeKindName(outcome.kind)) +
+                                         (outcome.code.empty() ? "" : ":" + outcome.code));
+                        }
+                    }
                     return raw;
                 });
                 timed(pulls, [&] { return device.pullRaw(cursor); });
@@ -181,8 +201,13 @@ int main(int argc, char** argv)
     std::printf("bench_server_load: %d clients x %d rounds, %d op(s) per push, %.2f s wall\n", clients, rounds,
                 opsPerPush, wallSeconds);
     if (failedLogins > 0) {
-        std::printf("  %d client(s) could not log in\n", failedLogins.load());
+        std::printf("  %d client(s) could not log in or register their device\n", failedLogins.load());
     }
+    std::string outcomes;
+    for (const auto& [kind, count] : g_outcomes) {
+        outcomes += kind + " x" + std::to_string(count) + "  ";
+    }
+    std::printf("  op outcomes: %s\n", outcomes.c_str());
     std::printf("  %-28s %8s %10s %9s %9s %9s  %s\n", "kind", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms",
                 "HTTP statuses");
     for (const auto& [kind, stats] : g_stats) {

@@ -69,6 +69,7 @@ struct HttpsClient::Impl {
         if (ec) {
             return "connect: " + ec.message();
         }
+        beast::get_lowest_layer(*stream).socket().set_option(tcp::no_delay(true), ec);
         // SNI (the macro SSL_set_tlsext_host_name uses a C cast)
         SSL_ctrl(stream->native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
                  const_cast<char*>(host.c_str()));
