@@ -1,0 +1,140 @@
+// Aggregates end to end over real TLS: village reports pushed by a commune officer's device, submitted and accepted
+// by the province through sync, then GET /api/v1/aggregates for the commune matches figures computed by hand
+// (only accepted data counts: a report still waiting for review does not), and the records export lists every
+// record of the period whatever its state.
+#include "support/FlowAccounts.h"
+#include "support/SyncClientForTests.h"
+#include "support/TestServer.h"
+
+#include "base/Uuid.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using dantoc::test::FlowAccounts;
+using dantoc::test::SyncClientForTests;
+using dantoc::test::TestServer;
+using nlohmann::json;
+namespace ds = dantoc::sync;
+
+namespace {
+
+const ds::FormRef kForm{"village_survey", 1};
+constexpr const char* kPeriod = "2026-H2";
+
+json villageValues(int householdsTotal, int householdsPoor)
+{
+    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/village_survey.sample.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    json values = json::parse(text.str())["values"];
+    values["households_total"] = householdsTotal;
+    values["households_poor"] = householdsPoor;
+    values["households_near_poor"] = 0;
+    values["households_escaped_poverty"] = 0;
+    return values;
+}
+
+const json* findRow(const json& rows, const std::string& unit, const std::string& indicator)
+{
+    for (const json& r : rows) {
+        if (r["unit"] == unit && r["indicator"] == indicator && r["ethnic_group"] == "") {
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+int registerDevice(SyncClientForTests& device)
+{
+    return device.http()
+        .post("/api/v1/sync/devices", json{{"device_id", device.deviceId()}, {"name", "may"}}.dump(), device.token())
+        .status;
+}
+
+}  // namespace
+
+TEST_CASE("accepted village reports add up in the commune's aggregates; a report under review does not count")
+{
+    TestServer::Options options;
+    options.initArgs = {"--demo"};
+    TestServer server(options);
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    auto httpO = server.client();
+    auto httpP = server.client();
+    auto officer = accounts.ready(httpO, "xa02683");
+    auto admin = accounts.ready(httpP, "admin");
+    REQUIRE(officer.ok());
+    REQUIRE(admin.ok());
+    SyncClientForTests o(httpO, officer.accessToken);
+    SyncClientForTests p(httpP, admin.accessToken);
+    REQUIRE(registerDevice(o) == 201);
+    REQUIRE(registerDevice(p) == 201);
+
+    // Three villages: 400 households (80 poor) and 380 (19 poor) accepted; 390 (100 poor) only submitted. (The
+    // sample's other household counts stay below these totals, as the form's checks require.)
+    struct Village {
+        std::string unit;
+        int total;
+        int poor;
+        bool accept;
+        std::string id = dantoc::newUuid();
+    };
+    std::vector<Village> villages{{"02683-01", 400, 80, true}, {"02683-02", 380, 19, true}, {"02683-03", 390, 100, false}};
+    for (const Village& v : villages) {
+        auto sent = o.push({o.create(v.id, kForm, v.unit, kPeriod, villageValues(v.total, v.poor)),
+                            o.transition(v.id, kForm, v.unit, kPeriod, 1,
+                                         ds::TransitionIntent{"submit", "draft", "submitted", 1, std::nullopt, {}})});
+        REQUIRE(sent.isOk());
+        REQUIRE(sent->results.size() == 2);
+        CAPTURE(sent->results[1].message.en);
+        REQUIRE(sent->results[1].kind == ds::OutcomeKind::Applied);
+        if (v.accept) {
+            auto accepted = p.push({p.transition(v.id, kForm, v.unit, kPeriod, 2,
+                                                 ds::TransitionIntent{"accept", "submitted", "accepted", 2, std::nullopt, {}})});
+            REQUIRE(accepted.isOk());
+            CAPTURE(accepted->results.at(0).message.en);
+            REQUIRE(accepted->results.at(0).kind == ds::OutcomeKind::Applied);
+        }
+    }
+
+    auto answer = httpO.request("GET", std::string("/api/v1/aggregates?period=") + kPeriod + "&unit=02683", {},
+                                {{"Authorization", "Bearer " + officer.accessToken}});
+    REQUIRE(answer.status == 200);
+    const json doc = json::parse(answer.body);
+    const json& rows = doc["rows"];
+    const json* total = findRow(rows, "02683", "households_total");
+    const json* poor = findRow(rows, "02683", "households_poor");
+    const json* rate = findRow(rows, "02683", "poverty_rate");
+    REQUIRE(total != nullptr);
+    REQUIRE(poor != nullptr);
+    REQUIRE(rate != nullptr);
+    CHECK((*total)["value"] == 780);  // 400 + 380
+    CHECK((*poor)["value"] == 99);    // 80 + 19
+    CHECK((*rate)["value"].get<double>() == doctest::Approx(99.0 / 780.0 * 100.0));
+    const json* village = findRow(rows, "02683-03", "households_total");
+    CHECK((village == nullptr || (*village)["value"].is_null()));
+
+    // Another commune's officer cannot read these aggregates.
+    auto otherClient = server.client();
+    auto other = accounts.ready(otherClient, "xa02647");
+    REQUIRE(other.ok());
+    CHECK(otherClient.request("GET", std::string("/api/v1/aggregates?period=") + kPeriod + "&unit=02683", {},
+                              {{"Authorization", "Bearer " + other.accessToken}})
+              .status == 403);
+
+    // The records export has one line per record of the period, whatever its state (+ the header line).
+    auto csv = httpO.request("GET", std::string("/api/v1/exports/records.csv?form=village_survey&period=") + kPeriod +
+                                        "&unit=02683",
+                             {}, {{"Authorization", "Bearer " + officer.accessToken}});
+    REQUIRE(csv.status == 200);
+    std::size_t lines = 0;
+    for (char c : csv.body) {
+        lines += c == '\n' ? 1 : 0;
+    }
+    CHECK(lines == 4);
+}
