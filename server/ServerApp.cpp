@@ -1,7 +1,9 @@
 #include "ServerApp.h"
 
+#include "Log.h"
 #include "http/BuiltinRoutes.h"
 #include "scope/AdminScopePolicy.h"
+#include "sync/SyncTuning.h"
 
 namespace dantoc::server {
 
@@ -23,9 +25,17 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const Config& config, const C
     }
     app->m_store = std::move(store.value());
     app->m_records = std::make_unique<SqliteRecordStore>(*app->m_store);
-    app->m_blobs = std::make_unique<SqliteBlobStore>(*app->m_store);
+    app->m_blobs = std::make_unique<SqliteBlobStore>(*app->m_store, config.dataDir / "blobs");
     app->m_catalogs = std::make_unique<SqliteCatalogStore>(*app->m_store);
     const Clock& time = clock ? *clock : SystemClock::instance();
+    // Partial uploads idle longer than the protocol promises to keep them (sync-protocol.md §8.6) go at start-up.
+    if (auto expired = app->m_blobs->expirePartialUploads(time.nowUnixMillis(),
+                                                          sync::tuning::kPartialUploadExpiryMillis);
+        !expired) {
+        log::warn("blob expiry failed", {{"error", expired.status().message()}});
+    } else if (*expired > 0) {
+        log::info("expired partial uploads", {{"count", *expired}});
+    }
     app->m_auth = std::make_unique<AuthService>(
         *app->m_store, time, PasswordHasher(config.passwordHashOpsLimit, config.passwordHashMemLimit), policy);
     // Scope by date and lineage over the stored unit history (falls back to the plain parent walk).

@@ -35,6 +35,9 @@ struct ApiRequest {
     std::string bearerToken;                     // from "Authorization: Bearer ..."; empty if none
     std::string remoteAddress;
     std::map<std::string, std::string> pathParams;  // filled by the router: "/accounts/{id}" -> {"id": ...}
+    // Set by the transport only: the connection broke while reading the body, `body` holds the bytes that arrived
+    // and nobody reads the answer. Dispatched only for routes with Route::acceptsPartialBody (blob chunks).
+    bool bodyTruncated = false;
 
     const std::string* header(const std::string& lowerCaseName) const
     {

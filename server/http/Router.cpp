@@ -85,6 +85,9 @@ ApiResponse Router::dispatch(ApiRequest request) const
     const std::size_t inBytes = request.body.size();
     AccessRecord record;
     ApiResponse response = dispatchRoute(std::move(request), record);
+    if (method == "HEAD") {
+        response.body.clear();  // a HEAD answer has headers only (RFC 9110 §9.3.2), errors included
+    }
     const double millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     // The access log: never tokens, bodies or query strings (they may carry names); the account by id only.
     log::info("request", {{"method", method},

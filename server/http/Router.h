@@ -38,6 +38,9 @@ struct Route {
     Auth auth = Auth::Authenticated;
     Handler handler;
     std::string name;  // for metrics and logs ("admin.accounts.list")
+    // The transport also dispatches the received part of a body whose connection broke (ApiRequest::bodyTruncated),
+    // so a resumable upload keeps what arrived before a cut (PATCH /api/v1/sync/blobs/{sha256}).
+    bool acceptsPartialBody = false;
 };
 
 class Router

@@ -9,5 +9,6 @@ extern const char* const kBlobSchemaV2;     // SqliteBlobStore.cpp: attachments
 extern const char* const kCatalogSchemaV2;  // SqliteCatalogStore.cpp: form templates, catalogs, periods
 // Version 3: the sync engine's real tables replace kRecordSchemaV2's placeholders (never written).
 extern const char* const kRecordSchemaV3;   // SqliteRecordStore.cpp
+extern const char* const kBlobSchemaV4;     // SqliteBlobStore.cpp: blob_file + per-account blob_upload replace `blob`
 
 }  // namespace dantoc::server

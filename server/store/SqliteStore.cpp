@@ -124,6 +124,11 @@ Status SqliteStore::migrate()
             return s;
         }
     }
+    if (*version < 4) {
+        if (Status s = m_db.exec(kBlobSchemaV4); !s) {
+            return s;
+        }
+    }
     if (Status s = m_db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !s) {
         return s;
     }

@@ -18,7 +18,7 @@ namespace dantoc::server {
 class SqliteStore final : public Store
 {
 public:
-    static constexpr std::int64_t kSchemaVersion = 3;
+    static constexpr std::int64_t kSchemaVersion = 4;
     static constexpr const char* kFileName = "dantoc-server.db";
 
     // Opens (creating if needed) and migrates to kSchemaVersion.
