@@ -250,22 +250,12 @@ Status PullApplier::applyRecord(const ds::PullItem& item, PullPageStats& stats)
     if (!local) {
         return local.status();
     }
-    // Before the confirmation below: the body as of the last enqueued op, to keep autosaved (not yet saved) edits.
+    // Autosaved edits that were never saved (no op) are not kept: the server version plus the pending ops is what
+    // the record is. (Telling them apart from ops pushed since record_base was written would need a journal replay.)
     auto pendingBefore = pendingOps(m_connection, item.recordId);
     if (!pendingBefore) {
         return pendingBefore.status();
     }
-    std::optional<ds::FieldSet> autosaved;
-    if (*local) {
-        bool ignored = false;
-        const Json enqueued = overlay(*base ? (*base)->second : Json::object(), *pendingBefore, ignored);
-        if (enqueued != (*local)->body) {
-            if (auto diff = ds::diffBodies(enqueued, (*local)->body); diff && !diff->empty()) {
-                autosaved = std::move(*diff);
-            }
-        }
-    }
-
     const std::size_t before = pendingBefore->size();
     if (Status status = SyncJournal(m_connection, m_clock).confirmApplied(item.opIdsApplied, item.ver); !status) {
         return status;
@@ -278,11 +268,6 @@ Status PullApplier::applyRecord(const ds::PullItem& item, PullPageStats& stats)
 
     bool overlayFailed = false;
     Json shown = overlay(serverBody, *pending, overlayFailed);
-    if (autosaved) {
-        if (auto applied = ds::applySet(shown, *autosaved)) {
-            shown = std::move(*applied);
-        }
-    }
     std::string state = item.state;
     for (const ds::Operation& op : *pending) {
         if (op.kind == ds::OpKind::Transition && op.transition) {
@@ -291,7 +276,7 @@ Status PullApplier::applyRecord(const ds::PullItem& item, PullPageStats& stats)
     }
     std::int64_t flags = *local ? (*local)->flags & (Flags::kFlagNeedsAttention | Flags::kFlagConflict) : 0;
     flags |= serverFlags(item.flags);
-    if (!pending->empty() || autosaved) {
+    if (!pending->empty()) {
         flags |= Flags::kFlagLocalChanges;
     }
     if (overlayFailed) {

@@ -1,0 +1,452 @@
+// The client's sync client (client/core/sync) against the real dantoc-server over real TLS, on real SQLCipher
+// stores: enrollment with the forced password change and a pinned certificate; entry -> sync -> a second device
+// of the account pulls it; a push whose answer was lost is applied once; a return by the province makes the record
+// editable with the reviewer's comments and the fix goes back; two devices editing disjoint fields merge,
+// overlapping ones give a conflict the client flags; a cloned store (device_fork) gets a new device id.
+#include "QtApp.h"
+#include "core/EntryService.h"
+#include "core/OutboxRepository.h"
+#include "core/ReviewCommentRepository.h"
+#include "core/StoreFactory.h"
+#include "core/SubmissionRepository.h"
+#include "core/SyncMetaRepository.h"
+#include "core/sync/Enrollment.h"
+#include "core/sync/HttpTransport.h"
+#include "core/sync/SyncClient.h"
+#include "support/FlowAccounts.h"
+#include "support/SyncClientForTests.h"
+#include "support/TempDir.h"
+#include "support/TestServer.h"
+
+#include "base/Uuid.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace dantoc;
+using namespace dantoc::client;
+using dantoc::client::sync::Enrollment;
+using dantoc::client::sync::EnrollRequest;
+using dantoc::client::sync::HttpTransport;
+using dantoc::client::sync::SyncClient;
+using dantoc::client::sync::SyncReport;
+using dantoc::test::FlowAccounts;
+using dantoc::test::TestServer;
+namespace ds = dantoc::sync;
+
+namespace {
+
+constexpr const char* kVillage = "02683-01";
+constexpr const char* kPeriod = "2026-H2";
+constexpr const char* kOfficer = "xa02683";
+
+// Deterministic jitter for the backoff (its values are not asserted here).
+class FixedRandom final : public RandomSource
+{
+public:
+    void fill(std::uint8_t* out, std::size_t size) override
+    {
+        for (std::size_t i = 0; i < size; ++i) {
+            out[i] = static_cast<std::uint8_t>(i * 37 + 11);
+        }
+    }
+};
+
+TestServer::Options demo()
+{
+    TestServer::Options options;
+    options.initArgs = {"--demo"};
+    return options;
+}
+
+QUrl urlOf(const TestServer& server)
+{
+    return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.port()));
+}
+
+Json sampleValues()
+{
+    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/village_survey.sample.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    return Json::parse(text.str())["values"];
+}
+
+// One enrolled laptop: a seeded store, its transport and sync client.
+struct Device
+{
+    std::unique_ptr<Store> store;
+    std::unique_ptr<HttpTransport> transport;
+    FixedRandom random;
+    std::unique_ptr<SyncClient> client;
+    std::unique_ptr<EntryService> entries;
+
+    Connection& db() { return store->connection(); }
+
+    void open(const std::filesystem::path& dir, bool create)
+    {
+        StoreOptions options;
+        options.kdf = KdfParams::testing();
+        auto opened = create ? StoreFactory::create(dir, "mật khẩu kho", DANTOC_RESOURCES_DIR, options)
+                             : Store::open(dir, "mật khẩu kho", options);
+        REQUIRE_MESSAGE(opened.isOk(), opened.status().toString());
+        store = std::move(*opened);
+        entries = std::make_unique<EntryService>(db());
+    }
+
+    void connect()
+    {
+        auto made = Enrollment::transportFor(db());
+        REQUIRE_MESSAGE(made.isOk(), made.status().toString());
+        transport = std::move(*made);
+        client = std::make_unique<SyncClient>(db(), *transport, random);
+    }
+
+    SyncReport sync()
+    {
+        auto report = client->runCycle();
+        REQUIRE_MESSAGE(report.isOk(), report.status().toString());
+        return *report;
+    }
+
+    std::string newRecord(const Json& values)
+    {
+        auto draft = entries->createDraft({"", "village_survey", 1, kVillage, kPeriod, "", "{}"});
+        REQUIRE_MESSAGE(draft.isOk(), draft.status().toString());
+        auto saved = entries->save(draft->id, values);
+        REQUIRE_MESSAGE(saved.isOk(), saved.status().toString());
+        return draft->id;
+    }
+
+    Submission record(const std::string& id)
+    {
+        auto out = SubmissionRepository(db()).get(id);
+        REQUIRE_MESSAGE(out.isOk(), out.status().toString());
+        return *out;
+    }
+
+    std::int64_t pending() { return *OutboxRepository(db()).pendingCount(); }
+};
+
+// Enrolls `device` (a new store in dir) for `account`, changing the default password on first use.
+void enroll(Device& device, const std::filesystem::path& dir, const TestServer& server, FlowAccounts& accounts,
+            const std::string& account, const std::string& name)
+{
+    device.open(dir, true);
+    const std::string fresh = FlowAccounts::newPasswordFor(account);
+    EnrollRequest request{urlOf(server), server.fingerprint(), account, accounts.password(account), fresh, name};
+    auto enrolled = Enrollment::enroll(device.db(), request);
+    if (!enrolled && accounts.password(account) != fresh) {
+        request.password = fresh;  // another device of this account changed it already
+        enrolled = Enrollment::enroll(device.db(), request);
+    }
+    REQUIRE_MESSAGE(enrolled.isOk(), enrolled.status().toString());
+    if (enrolled->passwordChanged) {
+        accounts.setPassword(account, fresh);
+    }
+    device.connect();
+}
+
+}  // namespace
+
+TEST_CASE("enroll: pinned fingerprint, forced password change, tokens in the store, device registered")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-enroll"};
+    Device device;
+    device.open(dir.path() / "a", true);
+    const std::string initial = accounts.password(kOfficer);
+
+    // A wrong pin: refused before any password leaves the machine; nothing stored.
+    std::string wrong = HttpTransport::normalizeFingerprint(server.fingerprint());
+    wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
+    auto refused = Enrollment::enroll(device.db(), {urlOf(server), wrong, kOfficer, initial, std::nullopt, "máy A"});
+    CHECK(refused.status().code() == ErrorCode::PermissionDenied);
+    CHECK_FALSE(SyncMetaRepository(device.db()).get(SyncMetaRepository::kServerUrl)->has_value());
+
+    // The default password must be changed: without a new one, nothing is stored.
+    auto noNew = Enrollment::enroll(device.db(), {urlOf(server), server.fingerprint(), kOfficer, initial, std::nullopt,
+                                                  "máy A"});
+    CHECK(noNew.status().code() == ErrorCode::FailedPrecondition);
+    CHECK_FALSE(SyncMetaRepository(device.db()).get(SyncMetaRepository::kAccessToken)->has_value());
+    auto wrongPassword = Enrollment::enroll(device.db(), {urlOf(server), server.fingerprint(), kOfficer, "sai",
+                                                          std::string("Mat-khau-moi-9"), "máy A"});
+    CHECK(wrongPassword.status().code() == ErrorCode::Unauthenticated);
+
+    const std::string fresh = FlowAccounts::newPasswordFor(kOfficer);
+    auto enrolled =
+        Enrollment::enroll(device.db(), {urlOf(server), server.fingerprint(), kOfficer, initial, fresh, "máy A"});
+    REQUIRE_MESSAGE(enrolled.isOk(), enrolled.status().toString());
+    CHECK(enrolled->passwordChanged);
+    CHECK(enrolled->device.created);
+    CHECK(enrolled->device.deviceId == *SyncMetaRepository(device.db()).deviceId());
+    CHECK_FALSE(enrolled->device.serverEpoch.empty());
+    SyncMetaRepository meta(device.db());
+    CHECK_FALSE((*meta.get(SyncMetaRepository::kAccessToken))->empty());
+    CHECK_FALSE((*meta.get(SyncMetaRepository::kRefreshToken))->empty());
+    CHECK(**meta.get(SyncMetaRepository::kRegisteredDevice) == enrolled->device.deviceId);
+
+    // The old password no longer works; the new one does, and the device is already bound (200, not 201).
+    HttpTransport probe(urlOf(server), server.fingerprint());
+    CHECK_FALSE(probe.login(kOfficer, initial).isOk());
+    auto again = Enrollment::enroll(device.db(), {urlOf(server), server.fingerprint(), kOfficer, fresh, std::nullopt,
+                                                  "máy A"});
+    REQUIRE_MESSAGE(again.isOk(), again.status().toString());
+    CHECK_FALSE(again->passwordChanged);
+    CHECK_FALSE(again->device.created);
+
+    // Another account cannot take this store.
+    auto other = Enrollment::enroll(device.db(), {urlOf(server), server.fingerprint(), "admin",
+                                                  accounts.password("admin"), std::string("Mat-khau-moi-admin-2026"),
+                                                  "máy A"});
+    CHECK(other.status().code() == ErrorCode::FailedPrecondition);
+
+    // login: by refresh token, then by password; tokens rotate in the store.
+    device.connect();
+    const std::string before = **meta.get(SyncMetaRepository::kRefreshToken);
+    REQUIRE(Enrollment::login(device.db(), *device.transport, std::nullopt, std::nullopt).isOk());
+    CHECK(**meta.get(SyncMetaRepository::kRefreshToken) != before);
+    REQUIRE(Enrollment::login(device.db(), *device.transport, fresh, std::nullopt).isOk());
+    CHECK(Enrollment::login(device.db(), *device.transport, std::string("sai"), std::nullopt).code() ==
+          ErrorCode::Unauthenticated);
+}
+
+TEST_CASE("sync: an entry goes to the server, a second device pulls it; a lost answer is applied once")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-sync"};
+    Device a;
+    Device b;
+    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
+    enroll(b, dir.path() / "b", server, accounts, kOfficer, "máy B");
+
+    const Json values = sampleValues();
+    const std::string id = a.newRecord(values);
+    auto submitted = a.entries->submit(id);
+    REQUIRE_MESSAGE(submitted.isOk(), submitted.status().toString());
+    REQUIRE_FALSE(submitted->refused);
+    CHECK(a.pending() == 2);
+
+    std::vector<dantoc::client::sync::SyncProgress> progress;
+    a.client->setProgressHandler([&](const auto& p) { progress.push_back(p); });
+    SyncReport report = a.sync();
+    CHECK(report.push.applied == 2);
+    CHECK(report.push.rejected == 0);
+    CHECK(report.pull.records >= 1);
+    CHECK(report.bytesSent > 0);
+    CHECK(report.bytesReceived > 0);
+    REQUIRE_FALSE(progress.empty());
+    CHECK(progress.back().phase == dantoc::client::sync::SyncProgress::Phase::Done);
+    CHECK(progress.back().bytesSent == report.bytesSent);
+    CHECK(a.pending() == 0);
+    Submission mine = a.record(id);
+    CHECK(mine.state == "submitted");
+    CHECK(mine.serverVersion == 2);
+    CHECK((mine.flags & SubmissionRepository::kFlagLocalChanges) == 0);
+    CHECK(*a.db().queryInt64("SELECT COUNT(*) FROM op_journal WHERE outcome = 'applied'") == 2);
+    CHECK(SyncMetaRepository(a.db()).get(SyncMetaRepository::kLastSyncAt)->has_value());
+
+    b.sync();
+    Submission theirs = b.record(id);
+    CHECK(theirs.state == "submitted");
+    CHECK(theirs.serverVersion == 2);
+    CHECK(Json::parse(theirs.body) == Json::parse(mine.body));
+
+    // A push whose answer was lost: the server applied the ops, the outbox still holds them. The next cycle
+    // re-sends the same ops and gets the stored outcomes: one version each, nothing applied twice.
+    const std::string second = a.newRecord(values);
+    auto ops = OutboxRepository(a.db()).pending(10);
+    REQUIRE(ops.isOk());
+    REQUIRE(ops->size() == 1);
+    auto http = server.client();
+    test::SyncClientForTests raw(http, a.transport->accessToken(), *SyncMetaRepository(a.db()).deviceId());
+    auto op = ds::parseOperation(Json::parse((*ops)[0].payload));
+    REQUIRE(op.isOk());
+    auto lost = raw.push({*op});
+    REQUIRE(lost.isOk());
+    REQUIRE(lost->results.size() == 1);
+    CHECK(lost->results[0].kind == ds::OutcomeKind::Applied);
+    CHECK(a.pending() == 1);
+    report = a.sync();
+    CHECK(report.push.applied == 1);
+    CHECK(a.pending() == 0);
+    CHECK(a.record(second).serverVersion == 1);
+    b.sync();
+    CHECK(b.record(second).serverVersion == 1);  // one create, applied once
+    CHECK(Json::parse(b.record(second).body) == Json::parse(a.record(second).body));
+}
+
+TEST_CASE("sync: a record returned by the province is editable with the comments; the fix goes back")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-return"};
+    Device a;
+    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
+    Json values = sampleValues();
+    const std::string id = a.newRecord(values);
+    REQUIRE_FALSE(a.entries->submit(id)->refused);
+    a.sync();
+    REQUIRE(a.record(id).state == "submitted");
+
+    // The province reviewer, on another device, returns it with a reason and a field comment.
+    auto http = server.client();
+    auto admin = accounts.ready(http, "admin");
+    REQUIRE(admin.ok());
+    test::SyncClientForTests reviewer(http, admin.accessToken);
+    REQUIRE(http.post("/api/v1/sync/devices", Json{{"device_id", reviewer.deviceId()}, {"name", "tỉnh"}}.dump(),
+                      admin.accessToken)
+                .status == 201);
+    std::map<std::string, test::HeldRecord> held;
+    ds::Cursor cursor;
+    auto items = reviewer.pullAll(cursor);
+    REQUIRE(items.isOk());
+    REQUIRE(test::applyPullItems(*items, held).isOk());
+    REQUIRE(held.count(id) == 1);
+    const test::HeldRecord seen = held.at(id);
+    ds::TransitionIntent ret{"return", seen.state, "returned", seen.ver, std::string("Số hộ nghèo cao bất thường"),
+                             {{"households_poor", "Kiểm tra lại số hộ nghèo"}}};
+    auto returned = reviewer.push({reviewer.transition(id, {"village_survey", 1}, kVillage, kPeriod, seen.ver, ret)});
+    REQUIRE(returned.isOk());
+    REQUIRE(returned->results.at(0).kind == ds::OutcomeKind::Applied);
+
+    SyncReport report = a.sync();
+    CHECK(report.pull.comments == 2);
+    Submission back = a.record(id);
+    CHECK(back.state == "returned");
+    auto comments = ReviewCommentRepository(a.db()).forRecord(id);
+    REQUIRE(comments.isOk());
+    REQUIRE(comments->size() == 2);
+    bool fieldNote = false;
+    for (const auto& comment : *comments) {
+        fieldNote = fieldNote || (comment.field == "households_poor" && comment.text == "Kiểm tra lại số hộ nghèo");
+    }
+    CHECK(fieldNote);
+
+    // Editable again: fix, resubmit, sync; the reviewer sees the fix, submitted.
+    const int poor = values["households_poor"];
+    values["households_poor"] = poor - 1;
+    auto fixed = a.entries->save(id, values);
+    REQUIRE_MESSAGE(fixed.isOk(), fixed.status().toString());
+    auto resubmitted = a.entries->submit(id);
+    REQUIRE(resubmitted.isOk());
+    REQUIRE_FALSE(resubmitted->refused);
+    report = a.sync();
+    CHECK(report.push.applied == 2);
+    CHECK(report.push.rejected == 0);
+    CHECK(a.record(id).state == "submitted");
+    items = reviewer.pullAll(cursor);
+    REQUIRE(items.isOk());
+    REQUIRE(test::applyPullItems(*items, held).isOk());
+    CHECK(held.at(id).state == "submitted");
+    CHECK(held.at(id).body["households_poor"] == poor - 1);
+}
+
+TEST_CASE("sync: disjoint edits from two devices merge; overlapping edits give a conflict the client flags")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-merge"};
+    Device a;
+    Device b;
+    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
+    enroll(b, dir.path() / "b", server, accounts, kOfficer, "máy B");
+    const Json values = sampleValues();
+    const std::string id = a.newRecord(values);
+    a.sync();
+    b.sync();
+    REQUIRE(b.record(id).serverVersion == 1);
+
+    // Disjoint: A changes households_total, B households_poor, both from version 1.
+    Json fromA = values;
+    fromA["households_total"] = values["households_total"].get<int>() + 1;
+    Json fromB = values;
+    fromB["households_poor"] = values["households_poor"].get<int>() - 1;
+    REQUIRE(a.entries->save(id, fromA).isOk());
+    REQUIRE(b.entries->save(id, fromB).isOk());
+    CHECK(a.sync().push.applied == 1);
+    SyncReport merged = b.sync();
+    CHECK(merged.push.merged == 1);
+    CHECK(merged.push.conflicts == 0);
+    a.sync();
+    for (Device* device : {&a, &b}) {
+        Json body = Json::parse(device->record(id).body);
+        CHECK(body["households_total"] == fromA["households_total"]);
+        CHECK(body["households_poor"] == fromB["households_poor"]);
+        CHECK(device->record(id).serverVersion == 3);
+    }
+
+    // Overlapping: both change households_with_tv from version 3; A is first, B conflicts.
+    Json overA = Json::parse(a.record(id).body);
+    Json overB = overA;
+    overA["households_with_tv"] = 100;
+    overB["households_with_tv"] = 200;
+    REQUIRE(a.entries->save(id, overA).isOk());
+    REQUIRE(b.entries->save(id, overB).isOk());
+    CHECK(a.sync().push.applied == 1);
+    SyncReport conflict = b.sync();
+    CHECK(conflict.push.conflicts == 1);
+    Submission flagged = b.record(id);
+    CHECK((flagged.flags & SubmissionRepository::kFlagConflict) != 0);
+    CHECK((flagged.flags & SubmissionRepository::kFlagNeedsAttention) != 0);
+    CHECK(Json::parse(flagged.body)["households_with_tv"] == 100);  // the server kept A's value
+    // B's intent is kept in the journal with the conflict id, never silently dropped.
+    auto result = b.db().queryText("SELECT result FROM op_journal WHERE outcome = 'conflict'");
+    REQUIRE(result.isOk());
+    CHECK(result->find("conflict_id") != std::string::npos);
+    auto payload = b.db().queryText("SELECT payload FROM op_journal WHERE outcome = 'conflict'");
+    REQUIRE(payload.isOk());
+    CHECK(payload->find("200") != std::string::npos);
+}
+
+TEST_CASE("sync: a cloned store pushes under a new device id after device_fork")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-fork"};
+    Device a;
+    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
+    const Json values = sampleValues();
+    a.newRecord(values);
+    a.sync();
+    const std::string oldDevice = *SyncMetaRepository(a.db()).deviceId();
+    a.store.reset();
+    a.client.reset();
+    a.transport.reset();
+    a.entries.reset();
+    std::filesystem::copy(dir.path() / "a", dir.path() / "clone", std::filesystem::copy_options::recursive);
+
+    // Both copies write the next op (same device id, same dev_seq 2); the original syncs first.
+    a.open(dir.path() / "a", false);
+    a.connect();
+    Device clone;
+    clone.open(dir.path() / "clone", false);
+    clone.connect();
+    const std::string mine = a.newRecord(values);
+    const std::string theirs = clone.newRecord(values);
+    CHECK(a.sync().push.applied == 1);
+    SyncReport forked = clone.sync();
+    CHECK(forked.push.forks == 1);
+    CHECK(forked.push.applied == 1);
+    CHECK(clone.pending() == 0);
+    const std::string newDevice = *SyncMetaRepository(clone.db()).deviceId();
+    CHECK(newDevice != oldDevice);
+    CHECK(clone.record(theirs).serverVersion == 1);
+    CHECK(clone.record(mine).serverVersion == 1);  // pulled: the original's record
+    a.sync();
+    CHECK(a.record(theirs).serverVersion == 1);
+}
