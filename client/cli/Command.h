@@ -18,5 +18,9 @@ int runInit(const QStringList& args);
 int runEntry(const QStringList& args);
 int runExport(const QStringList& args);
 int runPasswd(const QStringList& args);
+int runEnroll(const QStringList& args);
+int runLogin(const QStringList& args);
+int runStatus(const QStringList& args);
+int runSync(const QStringList& args);
 
 }  // namespace dantoc::cli

@@ -1,0 +1,166 @@
+// The `dantoc` tool's enroll, login, status and sync as real processes against the real dantoc-server over TLS:
+// a wrong --fingerprint is refused before anything is sent, the forced password change needs the new password,
+// an imported entry reaches the server and status shows the outbox empty and the last sync.
+#include "support/FlowAccounts.h"
+#include "support/TempDir.h"
+#include "support/TestServer.h"
+
+#include "core/sync/HttpTransport.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <QProcess>
+#include <QProcessEnvironment>
+
+#include <fstream>
+#include <sstream>
+
+#ifdef DANTOC_CLI
+
+using dantoc::test::FlowAccounts;
+using dantoc::test::TestServer;
+using nlohmann::json;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+Run dantocCli(const QStringList& args, const std::map<QString, std::string>& env)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DANTOC_PASSPHRASE", "DANTOC_PASSWORD", "DANTOC_NEW_PASSWORD"}) {
+        environment.remove(QString::fromLatin1(name));
+    }
+    environment.insert(QStringLiteral("DANTOC_RESOURCES"), QStringLiteral(DANTOC_RESOURCES_DIR));
+    environment.insert(QStringLiteral("DANTOC_PASSPHRASE"), QStringLiteral("mật khẩu kho CLI"));
+    for (const auto& [name, value] : env) {
+        environment.insert(name, QString::fromStdString(value));
+    }
+    process.setProcessEnvironment(environment);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(QStringLiteral(DANTOC_CLI), args);
+    Run run;
+    if (!process.waitForFinished(180'000)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = "timed out";
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput().toStdString();
+    run.err = process.readAllStandardError().toStdString();
+    return run;
+}
+
+}  // namespace
+
+TEST_CASE("dantoc enroll, sync, status and login against the real server")
+{
+    TestServer::Options options;
+    options.initArgs = {"--demo"};
+    TestServer server(options);
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    dantoc::test::TempDir dir{"dantoc-cli-sync"};
+    const QString store = QString::fromStdString((dir.path() / "store").string());
+    const QString url = QStringLiteral("https://127.0.0.1:%1").arg(server.port());
+    const std::string initial = accounts.password("xa02683");
+    const std::string fresh = FlowAccounts::newPasswordFor("xa02683");
+
+    Run init = dantocCli({"init", "--store", store}, {});
+    REQUIRE_MESSAGE(init.exitCode == 0, init.err);
+
+    // A fingerprint that is not the server's: refused, nothing stored.
+    std::string wrong = dantoc::client::sync::HttpTransport::normalizeFingerprint(server.fingerprint());
+    wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
+    Run refused = dantocCli({"enroll", "--store", store, "--server", url, "--account", "xa02683", "--fingerprint",
+                             QString::fromStdString(wrong)},
+                            {{"DANTOC_PASSWORD", initial}, {"DANTOC_NEW_PASSWORD", fresh}});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.find("differs") != std::string::npos);
+    Run notEnrolled = dantocCli({"status", "--store", store, "--json"}, {});
+    REQUIRE(notEnrolled.exitCode == 0);
+    CHECK(json::parse(notEnrolled.out)["enrolled"] == false);
+
+    // Without the interactive confirmation (stdin is empty) nothing is sent either.
+    Run unconfirmed = dantocCli({"enroll", "--store", store, "--server", url, "--account", "xa02683"},
+                                {{"DANTOC_PASSWORD", initial}, {"DANTOC_NEW_PASSWORD", fresh}});
+    CHECK(unconfirmed.exitCode == 2);
+    CHECK(unconfirmed.out.find(server.fingerprint().substr(0, 5)) != std::string::npos);
+
+    // The default password must be changed: without a new one the enrollment stops.
+    Run noNew = dantocCli({"enroll", "--store", store, "--server", url, "--account", "xa02683", "--fingerprint",
+                           QString::fromStdString(server.fingerprint())},
+                          {{"DANTOC_PASSWORD", initial}});
+    CHECK(noNew.exitCode == 2);
+    CHECK(noNew.err.find("DANTOC_NEW_PASSWORD") != std::string::npos);
+
+    Run enrolled = dantocCli({"enroll", "--store", store, "--server", url, "--account", "xa02683", "--fingerprint",
+                              QString::fromStdString(server.fingerprint()), "--json"},
+                             {{"DANTOC_PASSWORD", initial}, {"DANTOC_NEW_PASSWORD", fresh}});
+    REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.err);
+    const json report = json::parse(enrolled.out);
+    CHECK(report["password_changed"] == true);
+    CHECK(report["device_new"] == true);
+
+    // An entry for a village of the commune, in an open period, saved and submitted.
+    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/village_survey.sample.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    json entry = json::parse(text.str());
+    entry["unit"] = "02683-01";
+    entry["period"] = "2026-H2";
+    const std::string entryFile = (dir.path() / "entry.json").string();
+    std::ofstream(entryFile) << entry.dump();
+    Run imported = dantocCli({"entry", "import", "--store", store, "--json", QString::fromStdString(entryFile),
+                              "--submit"},
+                             {});
+    REQUIRE_MESSAGE(imported.exitCode == 0, std::string(imported.err + imported.out));
+    Run before = dantocCli({"status", "--store", store, "--json"}, {});
+    REQUIRE(before.exitCode == 0);
+    CHECK(json::parse(before.out)["pending_ops"] == 2);
+    CHECK(json::parse(before.out)["last_sync_at"] == 0);
+
+    Run synced = dantocCli({"sync", "--store", store, "--json"}, {});
+    REQUIRE_MESSAGE(synced.exitCode == 0, synced.err);
+    const json counts = json::parse(synced.out);
+    CHECK(counts["push"]["applied"] == 2);
+    CHECK(counts["pull"]["records"] >= 1);  // one item per version (create, submit)
+    CHECK(counts["bytes_sent"].get<long long>() > 0);
+    CHECK(counts["bytes_received"].get<long long>() > 0);
+    Run after = dantocCli({"status", "--store", store, "--json"}, {});
+    REQUIRE(after.exitCode == 0);
+    const json status = json::parse(after.out);
+    CHECK(status["pending_ops"] == 0);
+    CHECK(status["rejected_ops"] == 0);
+    CHECK(status["last_sync_at"].get<long long>() > 0);
+    CHECK(status["device_registered"] == true);
+    CHECK_FALSE(status["epoch"].get<std::string>().empty());
+    Run human = dantocCli({"status", "--store", store}, {});
+    CHECK(human.out.find("pending ops:       0") != std::string::npos);
+
+    // The record is on the server.
+    auto http = server.client();
+    auto officer = accounts.ready(http, "xa02683");
+    CHECK_FALSE(officer.ok());  // the password was changed by enroll
+    accounts.setPassword("xa02683", fresh);
+    officer = accounts.ready(http, "xa02683");
+    REQUIRE(officer.ok());
+    auto record = http.get("/api/v1/records/" + entry["id"].get<std::string>(), officer.accessToken);
+    CHECK(record.status == 200);
+
+    // login: refresh, then with the password; a wrong password fails with exit 2.
+    CHECK(dantocCli({"login", "--store", store}, {}).exitCode == 0);
+    CHECK(dantocCli({"login", "--store", store}, {{"DANTOC_PASSWORD", fresh}}).exitCode == 0);
+    CHECK(dantocCli({"login", "--store", store}, {{"DANTOC_PASSWORD", "sai"}}).exitCode == 2);
+    CHECK(dantocCli({"sync", "--store", store}, {}).exitCode == 0);
+}
+
+#endif
