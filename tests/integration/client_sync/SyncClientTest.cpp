@@ -14,6 +14,7 @@
 #include "core/sync/HttpTransport.h"
 #include "core/sync/SyncClient.h"
 #include "support/FlowAccounts.h"
+#include "support/ServerProcess.h"
 #include "support/SyncClientForTests.h"
 #include "support/TempDir.h"
 #include "support/TestServer.h"
@@ -449,4 +450,59 @@ TEST_CASE("sync: a cloned store pushes under a new device id after device_fork")
     CHECK(clone.record(mine).serverVersion == 1);  // pulled: the original's record
     a.sync();
     CHECK(a.record(theirs).serverVersion == 1);
+}
+
+TEST_CASE("sync: after the server is restored from a backup (epoch change) the client re-pushes what it lost")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-restore"};
+    Device a;
+    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
+    Json values = sampleValues();
+    const std::string kept = a.newRecord(values);
+    a.sync();
+    const std::string epochBefore = a.sync().push.serverEpoch;
+
+    const auto backup = dir.path() / "backup.db";
+    const std::string data = server.dataDir().string();
+    REQUIRE(TestServer::runTool({"backup", "--data", data, "--out", backup.string()}) == 0);
+    // After the backup: a new record and an edit, both acknowledged by the server that will be rolled back.
+    const std::string lost = a.newRecord(values);
+    values["households_poor"] = values["households_poor"].get<int>() - 2;
+    REQUIRE(a.entries->save(kept, values).isOk());
+    CHECK(a.sync().push.applied == 2);
+    CHECK(a.pending() == 0);
+
+    REQUIRE(server.stop() == 0);
+    REQUIRE(TestServer::runTool({"restore", "--data", data, "--from", backup.string()}) == 0);
+    test::ServerProcess again(server.dataDir());
+    REQUIRE(again.started());
+    // Same certificate, new port: point the store at it.
+    REQUIRE(SyncMetaRepository(a.db())
+                .set(SyncMetaRepository::kServerUrl,
+                     QStringLiteral("https://127.0.0.1:%1").arg(again.port()).toStdString())
+                .isOk());
+    a.connect();
+    SyncReport report = a.sync();
+    CHECK(report.push.epochChanged);
+    CHECK(report.push.serverEpoch != epochBefore);
+    CHECK(report.push.repushed == 2);
+    CHECK(a.pending() == 0);
+    CHECK(a.record(lost).serverVersion == 1);
+    CHECK(a.record(kept).serverVersion == 2);
+
+    // What the server has now, seen by a second device enrolled after the restore.
+    Device b;
+    b.open(dir.path() / "b", true);
+    auto enrolled = Enrollment::enroll(
+        b.db(), {QUrl(QStringLiteral("https://127.0.0.1:%1").arg(again.port())), again.fingerprint(), kOfficer,
+                 accounts.password(kOfficer), std::nullopt, "máy B"});
+    REQUIRE_MESSAGE(enrolled.isOk(), enrolled.status().toString());
+    b.connect();
+    b.sync();
+    CHECK(b.record(lost).serverVersion == 1);
+    CHECK(Json::parse(b.record(kept).body)["households_poor"] == values["households_poor"]);
 }
