@@ -29,7 +29,8 @@ class BlobStore
 public:
     virtual ~BlobStore() = default;
 
-    // True when the whole file with this SHA-256 (lower-case hex) is stored and verified.
+    // True when the whole file with this SHA-256 (lower-case hex) is stored and verified. Like every call here it
+    // takes the store's lock: never call it inside RecordStore::inTransaction (SQLite: blob_file has the row).
     virtual Result<bool> isComplete(const std::string& sha256) = 0;
     // The size of the stored, verified file; nullopt when it is not complete.
     virtual Result<std::optional<std::uint64_t>> completeSize(const std::string& sha256) = 0;
