@@ -506,3 +506,35 @@ TEST_CASE("sync: after the server is restored from a backup (epoch change) the c
     CHECK(b.record(lost).serverVersion == 1);
     CHECK(Json::parse(b.record(kept).body)["households_poor"] == values["households_poor"]);
 }
+
+TEST_CASE("sync: an unreachable server fails the cycle with a backoff delay; nothing queued is lost")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-backoff"};
+    Device a;
+    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
+    a.newRecord(sampleValues());
+    REQUIRE(server.stop() == 0);
+
+    auto first = a.client->runCycle();
+    CHECK_FALSE(first.isOk());
+    CHECK(first.status().code() == ErrorCode::Unavailable);
+    CHECK(a.client->retryDelayMillis() >= 500);  // uniform in [d/2, d], d = 1 s after one failure
+    CHECK(a.client->retryDelayMillis() <= 1000);
+    auto second = a.client->runCycle();
+    CHECK_FALSE(second.isOk());
+    CHECK(a.client->retryDelayMillis() >= 1000);
+    CHECK(a.client->retryDelayMillis() <= 2000);
+    CHECK(a.client->backoff().failures() == 2);
+    CHECK(a.pending() == 1);
+    auto error = SyncMetaRepository(a.db()).get(SyncMetaRepository::kLastSyncError);
+    REQUIRE(error.isOk());
+    REQUIRE(error->has_value());
+    CHECK_FALSE((*error)->empty());
+    CHECK_FALSE(SyncMetaRepository(a.db()).get(SyncMetaRepository::kLastSyncAt)->has_value());
+    a.client->connectivityChanged();
+    CHECK(a.client->backoff().failures() == 0);
+}
