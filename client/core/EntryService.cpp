@@ -270,7 +270,7 @@ Status EntryService::saveStep(Loaded& loaded, const Json& values, EntryResult& r
     }
     auto created = m_connection.prepare(
         "SELECT (SELECT COUNT(*) FROM outbox WHERE record_id = ?1 AND kind = 'create' AND status = 'pending') + "
-        "(SELECT COUNT(*) FROM op_journal WHERE record_id = ?1)");
+        "(SELECT COUNT(*) FROM op_journal WHERE record_id = ?1 AND outcome != 'rejected')");
     if (!created) {
         return created.status();
     }
@@ -281,6 +281,8 @@ Status EntryService::saveStep(Loaded& loaded, const Json& values, EntryResult& r
     if (!row) {
         return row.status();
     }
+    // A rejected op never reached the record (the sync client journals rejections too): a record whose create was
+    // rejected is not on the server, and its next save sends a create again.
     const bool onServer = loaded.record.serverVersion > 0 || (*row && created->columnInt64(0) > 0);
 
     sync::Operation op;

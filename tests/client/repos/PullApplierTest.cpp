@@ -400,3 +400,24 @@ TEST_CASE("schema: a v2 store (generated now) migrates to v3 keeping its journal
     // Rows from before carry no payload, so they are never offered for a re-push.
     CHECK(SyncJournal(db).journalOpsFrom("", 1)->empty());
 }
+
+TEST_CASE("journal: after a rejected create the next save sends a create again, not an edit")
+{
+    Fixture f;
+    const std::string id = f.savedRecord();
+    auto ops = f.pending();
+    REQUIRE(ops.size() == 1);
+    REQUIRE(SyncJournal(f.db, f.clock)
+                .finalize({ds::OpOutcome::rejected(ops[0].opId, "out_of_scope", {"Ngoài phạm vi", "Out of scope"})}, {})
+                .isOk());
+    CHECK((f.record(id).flags & SubmissionRepository::kFlagNeedsAttention) != 0);
+    Json values = f.valid();
+    values["households_total"] = 11;
+    REQUIRE(f.service.save(id, values).isOk());
+    ops = f.pending();
+    REQUIRE(ops.size() == 1);
+    CHECK(ops[0].kind == "create");
+    auto op = ds::parseOperation(Json::parse(ops[0].payload));
+    REQUIRE(op.isOk());
+    CHECK(op->set.size() == 3);  // every field, as a create
+}
