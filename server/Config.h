@@ -14,7 +14,8 @@ struct Config {
     std::filesystem::path dataDir;
     std::string bindAddress = "127.0.0.1";
     std::uint16_t port = 8443;
-    unsigned threads = 2;
+    unsigned threads = 2;         // io threads: TLS, HTTP parsing, timers
+    unsigned workerThreads = 4;   // request handlers (Argon2id hashing, SQLite) run here, never on an io thread
     std::filesystem::path certificateFile = "tls/server.crt";  // relative to dataDir unless absolute
     std::filesystem::path privateKeyFile = "tls/server.key";
     std::size_t maxConnections = 1024;

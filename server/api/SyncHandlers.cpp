@@ -317,7 +317,7 @@ ApiResponse resolveConflictRoute(const ApiContext& ctx, const ApiRequest& reques
 void registerSyncRoutes(Router& router, const ApiContext& context)
 {
     const ApiContext ctx = context;
-    auto engine = std::make_shared<SyncEngine>(ctx.store, ctx.records, ctx.catalogs, ctx.scope, ctx.clock,
+    auto engine = std::make_shared<SyncEngine>(ctx.store, ctx.records, ctx.catalogs, ctx.blobs, ctx.scope, ctx.clock,
                                                ctx.resourcesDir / "catalogs");
     router.add(Route{"POST", "/api/v1/sync/devices", 1024, Auth::Authenticated,
                      [engine](const ApiRequest& request, const Principal* who) {

@@ -25,6 +25,7 @@ struct HttpServer::Impl {
         state->config = std::move(config);
         state->router = std::move(router);
         state->metrics = std::move(metrics);
+        state->workers = std::make_unique<net::thread_pool>(state->config.workerThreads);
     }
 
     net::io_context io;
@@ -106,6 +107,7 @@ void HttpServer::run(bool handleSignals)
     for (auto& t : threads) {
         t.join();
     }
+    impl.state->workers->join();
 }
 
 void HttpServer::stop()

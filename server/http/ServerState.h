@@ -6,6 +6,8 @@
 #include "http/Metrics.h"
 #include "http/Router.h"
 
+#include <boost/asio/thread_pool.hpp>
+
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -21,6 +23,8 @@ struct ServerState {
     std::shared_ptr<const Router> router;
     std::shared_ptr<Metrics> metrics;
     std::atomic<bool> stopping{false};
+    // Runs the router's handlers (which may block on password hashing or the store) off the io threads.
+    std::unique_ptr<boost::asio::thread_pool> workers;
 
     std::mutex sessionsMutex;
     std::vector<std::weak_ptr<Session>> sessions;

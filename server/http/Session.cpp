@@ -5,6 +5,8 @@
 #include "http/RequestConversion.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl/stream_base.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/http/error.hpp>
@@ -137,9 +139,24 @@ void Session::onReadBody(beast::error_code ec, std::size_t)
 void Session::handleRequest()
 {
     m_state->metrics->requestStarted();
-    const auto& request = m_parser->get();
-    ApiResponse api = m_state->router->dispatch(toApiRequest(request, m_remoteAddress));
+    // Handlers may block (Argon2id hashing at login, the store's mutex): they run on the worker pool so the io
+    // threads keep serving TLS and timers; the answer comes back to this session's strand. The work guard keeps
+    // the io_context running until it has been written, so a graceful stop finishes in-flight requests.
+    net::post(*m_state->workers,
+              [self = shared_from_this(), work = net::make_work_guard(m_stream.get_executor())]() mutable {
+                  ApiResponse api = self->m_state->router->dispatch(
+                      toApiRequest(self->m_parser->get(), self->m_remoteAddress));
+                  net::post(self->m_stream.get_executor(), [self, api = std::move(api)]() mutable {
+                      self->finishRequest(std::move(api));
+                  });
+                  work.reset();
+              });
+}
+
+void Session::finishRequest(ApiResponse api)
+{
     m_state->metrics->requestFinished();
+    const auto& request = m_parser->get();
 
     const bool close = !request.keep_alive() || m_state->stopping;
     m_response = std::make_shared<http::response<http::string_body>>(toBeastResponse(api, request.version(), close));

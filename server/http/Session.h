@@ -40,6 +40,7 @@ private:
     void onReadHeader(boost::beast::error_code ec, std::size_t bytes);
     void onReadBody(boost::beast::error_code ec, std::size_t bytes);
     void handleRequest();
+    void finishRequest(ApiResponse api);
     void sendError(int status, const char* code, const char* message, bool close);
     void doWrite();
     void onWrite(bool close, boost::beast::error_code ec, std::size_t bytes);

@@ -56,8 +56,10 @@ public:
     // slot (device, devSeq) = opId, and the device's last_dev_seq = devSeq.
     virtual Status advanceSlot(const std::string& deviceId, std::int64_t devSeq, const std::string& opId) = 0;
     virtual Status insertOp(const StoredOp& op) = 0;
-    // Replaces a stored outcome (a parked op applied later).
-    virtual Status updateOutcome(const std::string& opId, const std::string& outcomeJson) = 0;
+    // Whether this device has a parked op on this record (later ops of the device on it park behind it).
+    virtual Result<bool> hasParkedOp(const std::string& deviceId, const std::string& recordId) = 0;
+    // A parked op was applied: its final outcome replaces the deferred one.
+    virtual Status unpark(const std::string& opId, const std::string& outcomeJson) = 0;
     virtual Result<std::optional<StoredRecord>> record(const std::string& recordId) = 0;
     // The record's new current version: the record row, a version row naming `opId`, its attachment references
     // and one change-log entry (the next pull sequence number).
@@ -103,6 +105,8 @@ public:
     // Change-feed entries with seq > afterSeq, ascending, at most maxRows, joined with what a pull item shows.
     virtual Result<std::vector<ChangeRow>> changesAfter(std::int64_t afterSeq, int maxRows) = 0;
     virtual Result<std::int64_t> lastSeq() = 0;
+    // Ops parked awaiting attachments, by device then dev_seq.
+    virtual Result<std::vector<StoredOp>> parkedOps() = 0;
     virtual Result<std::optional<StoredRecord>> record(const std::string& recordId) = 0;
     virtual Result<std::vector<CommentRow>> comments(const std::string& recordId) = 0;
     // Conflicts of these records (all when empty), open ones only unless includeResolved.

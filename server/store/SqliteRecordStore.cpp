@@ -54,8 +54,9 @@ CREATE TABLE device_slot (
 CREATE TABLE op (
     op_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, dev_seq INTEGER NOT NULL, account_id TEXT NOT NULL,
     record_id TEXT NOT NULL, kind TEXT NOT NULL, received_at INTEGER NOT NULL, outcome TEXT NOT NULL,
-    op TEXT NOT NULL);
+    op TEXT NOT NULL, parked INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX op_account ON op(account_id);
+CREATE INDEX op_parked ON op(device_id, dev_seq) WHERE parked = 1;
 CREATE TABLE record (
     record_id TEXT PRIMARY KEY, form_id TEXT NOT NULL, form_version INTEGER NOT NULL, unit_code TEXT NOT NULL,
     period_id TEXT NOT NULL, state TEXT NOT NULL, level TEXT NOT NULL, version INTEGER NOT NULL,
@@ -278,6 +279,26 @@ Result<std::int64_t> SqliteRecordStore::lastSeq()
         return s;
     }
     return found.empty() ? 0 : found.front();
+}
+
+Result<std::vector<StoredOp>> SqliteRecordStore::parkedOps()
+{
+    std::vector<StoredOp> out;
+    Status s = m_db.read([&](Db& db) {
+        Statement st(db.handle(), "SELECT op_id, device_id, dev_seq, account_id, record_id, kind, received_at, outcome, "
+                                  "op FROM op WHERE parked = 1 ORDER BY device_id, dev_seq");
+        return readAll(
+            st,
+            [](const Statement& row) {
+                return StoredOp{row.text(0), row.text(1), row.integer(2), row.text(3), row.text(4),
+                                row.text(5), row.integer(6), row.text(7), row.text(8), true};
+            },
+            out);
+    });
+    if (!s) {
+        return s;
+    }
+    return out;
 }
 
 Result<std::optional<StoredRecord>> SqliteRecordStore::record(const std::string& recordId)

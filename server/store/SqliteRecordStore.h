@@ -24,6 +24,7 @@ public:
     Result<std::optional<DeviceRow>> device(const std::string& deviceId) override;
     Result<std::vector<ChangeRow>> changesAfter(std::int64_t afterSeq, int maxRows) override;
     Result<std::int64_t> lastSeq() override;
+    Result<std::vector<StoredOp>> parkedOps() override;
     Result<std::optional<StoredRecord>> record(const std::string& recordId) override;
     Result<std::vector<CommentRow>> comments(const std::string& recordId) override;
     Result<std::vector<ConflictRow>> conflicts(const std::vector<std::string>& recordIds,

@@ -37,11 +37,11 @@ Result<std::optional<std::string>> SqliteRecordTxn::opIdAtSlot(const std::string
 Result<std::optional<StoredOp>> SqliteRecordTxn::storedOp(const std::string& opId)
 {
     Statement st(m_db.handle(), "SELECT op_id, device_id, dev_seq, account_id, record_id, kind, received_at, "
-                                "outcome, op FROM op WHERE op_id = ?1");
+                                "outcome, op, parked FROM op WHERE op_id = ?1");
     st.bind(1, opId);
     return readOne<StoredOp>(st, [](const Statement& row) {
         return StoredOp{row.text(0), row.text(1), row.integer(2), row.text(3), row.text(4),
-                        row.text(5), row.integer(6), row.text(7), row.text(8)};
+                        row.text(5), row.integer(6), row.text(7), row.text(8), row.integer(9) != 0};
     });
 }
 
@@ -60,15 +60,27 @@ Status SqliteRecordTxn::advanceSlot(const std::string& deviceId, std::int64_t de
 Status SqliteRecordTxn::insertOp(const StoredOp& op)
 {
     Statement st(m_db.handle(), "INSERT INTO op (op_id, device_id, dev_seq, account_id, record_id, kind, "
-                                "received_at, outcome, op) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                                "received_at, outcome, op, parked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     st.bind(1, op.opId).bind(2, op.deviceId).bind(3, op.devSeq).bind(4, op.accountId).bind(5, op.recordId);
     st.bind(6, op.kind).bind(7, op.receivedAt).bind(8, op.outcomeJson).bind(9, op.opJson);
+    st.bind(10, std::int64_t{op.parked ? 1 : 0});
     return st.run();
 }
 
-Status SqliteRecordTxn::updateOutcome(const std::string& opId, const std::string& outcomeJson)
+Result<bool> SqliteRecordTxn::hasParkedOp(const std::string& deviceId, const std::string& recordId)
 {
-    Statement st(m_db.handle(), "UPDATE op SET outcome = ?2 WHERE op_id = ?1");
+    Statement st(m_db.handle(), "SELECT EXISTS (SELECT 1 FROM op WHERE parked = 1 AND device_id = ?1 AND record_id = ?2)");
+    st.bind(1, deviceId).bind(2, recordId);
+    auto found = readOne<bool>(st, [](const Statement& row) { return row.integer(0) != 0; });
+    if (!found) {
+        return found.status();
+    }
+    return found->value_or(false);
+}
+
+Status SqliteRecordTxn::unpark(const std::string& opId, const std::string& outcomeJson)
+{
+    Statement st(m_db.handle(), "UPDATE op SET parked = 0, outcome = ?2 WHERE op_id = ?1 AND parked = 1");
     st.bind(1, opId).bind(2, outcomeJson);
     return st.run();
 }

@@ -18,7 +18,8 @@ public:
     Result<std::optional<StoredOp>> storedOp(const std::string& opId) override;
     Status advanceSlot(const std::string& deviceId, std::int64_t devSeq, const std::string& opId) override;
     Status insertOp(const StoredOp& op) override;
-    Status updateOutcome(const std::string& opId, const std::string& outcomeJson) override;
+    Result<bool> hasParkedOp(const std::string& deviceId, const std::string& recordId) override;
+    Status unpark(const std::string& opId, const std::string& outcomeJson) override;
     Result<std::optional<StoredRecord>> record(const std::string& recordId) override;
     Status writeVersion(const StoredRecord& record, const std::string& opId, const std::string& authorId,
                         const std::vector<std::string>& blobs) override;

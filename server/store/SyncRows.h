@@ -30,6 +30,7 @@ struct StoredOp {
     std::int64_t receivedAt = 0;
     std::string outcomeJson;  // sync::OpOutcome as JSON
     std::string opJson;       // the operation as received
+    bool parked = false;      // deferred awaiting_attachment: applied once its attachments are complete
 };
 
 struct CommentRow {

@@ -2,10 +2,10 @@
 
 #include "base/Uuid.h"
 #include "store/SyncRows.h"
-#include "sync/OpApplier.h"
 #include "sync/OpOrdering.h"
 #include "sync/SyncTuning.h"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <unordered_set>
@@ -36,9 +36,9 @@ struct OpStep {
 
 }  // namespace
 
-SyncEngine::SyncEngine(Store& store, RecordStore& records, CatalogStore& catalogs, const ScopePolicy& scope,
-                       const Clock& clock, const std::filesystem::path& catalogsDir)
-    : m_store(store), m_records(records), m_catalogs(catalogs), m_scope(scope), m_clock(clock),
+SyncEngine::SyncEngine(Store& store, RecordStore& records, CatalogStore& catalogs, BlobStore& blobs,
+                       const ScopePolicy& scope, const Clock& clock, const std::filesystem::path& catalogsDir)
+    : m_store(store), m_records(records), m_catalogs(catalogs), m_blobs(blobs), m_scope(scope), m_clock(clock),
       m_forms(catalogs, catalogsDir)
 {
 }
@@ -125,9 +125,125 @@ Status SyncEngine::checkDevice(const Principal& caller, const std::string& devic
     return Status::ok();
 }
 
+Status SyncEngine::lookUp(const std::vector<sync::Operation>& ops, Lookups& out)
+{
+    for (const auto& op : ops) {
+        const auto key = std::make_pair(op.form.id, op.form.version);
+        if (!out.forms.contains(key)) {
+            auto form = m_forms.get(op.form.id, static_cast<int>(op.form.version));
+            if (!form && form.status().code() != ErrorCode::NotFound) {
+                return form.status();
+            }
+            out.forms[key] = form ? *form : nullptr;
+        }
+        if (op.kind == sync::OpKind::Create && !out.periods.contains(op.period)) {
+            auto period = m_catalogs.period(op.period);
+            if (!period) {
+                return period.status();
+            }
+            out.periods[op.period] = *period;
+        }
+        for (const std::string& sha : op.blobs) {
+            auto complete = m_blobs.isComplete(sha);
+            if (!complete) {
+                return complete.status();
+            }
+            if (!*complete) {
+                out.incompleteBlobs.insert(sha);
+            }
+        }
+    }
+    return Status::ok();
+}
+
+OpInputs SyncEngine::inputsFor(const Lookups& lookups, const sync::Operation& op)
+{
+    OpInputs inputs;
+    if (auto it = lookups.forms.find(std::make_pair(op.form.id, op.form.version)); it != lookups.forms.end()) {
+        inputs.form = it->second;
+    }
+    if (auto it = lookups.periods.find(op.period); it != lookups.periods.end()) {
+        inputs.period = it->second;
+    }
+    return inputs;
+}
+
+Status SyncEngine::drainParked()
+{
+    auto parked = m_records.parkedOps();
+    if (!parked) {
+        return parked.status();
+    }
+    if (parked->empty()) {
+        return Status::ok();
+    }
+    auto unitIndex = units();
+    if (!unitIndex) {
+        return unitIndex.status();
+    }
+    std::set<std::pair<std::string, std::string>> blocked;  // (device, record): an earlier op still waits
+    for (const StoredOp& row : *parked) {
+        const auto key = std::make_pair(row.deviceId, row.recordId);
+        if (blocked.contains(key)) {
+            continue;
+        }
+        auto op = sync::parseOperation(Json::parse(row.opJson, nullptr, false));
+        if (!op) {
+            return Status(ErrorCode::Corruption, "parked op " + row.opId + ": " + op.status().message());
+        }
+        Lookups lookups;
+        if (Status s = lookUp({*op}, lookups); !s) {
+            return s;
+        }
+        if (!lookups.incompleteBlobs.empty()) {
+            blocked.insert(key);
+            continue;
+        }
+        auto account = m_store.accountById(row.accountId);
+        if (!account) {
+            return account.status();
+        }
+        if (!*account) {
+            return Status(ErrorCode::Corruption, "parked op " + row.opId + ": unknown account");
+        }
+        // The op is decided as its author, with the author's current role and unit.
+        const Principal author{(*account)->id, (*account)->username, (*account)->role, (*account)->unitCode, false};
+        const OpInputs inputs = inputsFor(lookups, *op);
+        const std::int64_t now = m_clock.nowUnixMillis();
+        Status s = m_records.inTransaction([&](RecordTxn& txn) -> Status {
+            auto stored = txn.storedOp(op->opId);
+            if (!stored) {
+                return stored.status();
+            }
+            if (!*stored || !(*stored)->parked) {
+                return Status::ok();  // another push applied it meanwhile
+            }
+            OpEnvironment env{author, **unitIndex, m_forms.choices(), now};
+            auto outcome = OpApplier(txn, env, inputs).apply(*op);
+            if (!outcome) {
+                return outcome.status();
+            }
+            const Json outcomeJson = outcome->toJson();
+            if (Status w = txn.unpark(op->opId, outcomeJson.dump()); !w) {
+                return w;
+            }
+            return txn.audit(AuditEvent{now, author.accountId, "record." + std::string(sync::opKindName(op->kind)),
+                                        op->recordId,
+                                        Json{{"op_id", op->opId}, {"unparked", true}, {"outcome", outcomeJson}}.dump()});
+        });
+        if (!s) {
+            return s;
+        }
+    }
+    return Status::ok();
+}
+
 Result<sync::PushResponse> SyncEngine::push(const Principal& caller, const sync::PushRequest& request)
 {
     if (Status s = checkDevice(caller, request.deviceId); !s) {
+        return s;
+    }
+    if (Status s = drainParked(); !s) {
         return s;
     }
     auto epoch = m_records.epoch();
@@ -138,38 +254,17 @@ Result<sync::PushResponse> SyncEngine::push(const Principal& caller, const sync:
     if (!unitIndex) {
         return unitIndex.status();
     }
-    // The catalog store cannot be read inside a record transaction (one connection): look up forms and periods
-    // first.
-    std::map<std::pair<std::string, std::uint64_t>, std::shared_ptr<const forms::FormTemplate>> forms;
-    std::map<std::string, std::optional<Period>> periods;
-    for (const auto& op : request.ops) {
-        const auto key = std::make_pair(op.form.id, op.form.version);
-        if (!forms.contains(key)) {
-            auto form = m_forms.get(op.form.id, static_cast<int>(op.form.version));
-            if (!form && form.status().code() != ErrorCode::NotFound) {
-                return form.status();
-            }
-            forms[key] = form ? *form : nullptr;
-        }
-        if (op.kind == sync::OpKind::Create && !periods.contains(op.period)) {
-            auto period = m_catalogs.period(op.period);
-            if (!period) {
-                return period.status();
-            }
-            periods[op.period] = *period;
-        }
+    // The catalog and blob stores cannot be read inside a record transaction (one connection): look up first.
+    Lookups lookups;
+    if (Status s = lookUp(request.ops, lookups); !s) {
+        return s;
     }
 
     sync::PushResponse response;
     response.serverEpoch = *epoch;
-    const OpEnvironment env{caller, **unitIndex, m_forms.choices(), 0};
     for (std::size_t i = 0; i < request.ops.size(); ++i) {
         const sync::Operation& op = request.ops[i];
-        OpInputs inputs;
-        inputs.form = forms[std::make_pair(op.form.id, op.form.version)];
-        if (auto it = periods.find(op.period); it != periods.end()) {
-            inputs.period = it->second;
-        }
+        const OpInputs inputs = inputsFor(lookups, op);
         OpStep step;
         const std::int64_t now = m_clock.nowUnixMillis();
         Status s = m_records.inTransaction([&](RecordTxn& txn) -> Status {
@@ -210,23 +305,39 @@ Result<sync::PushResponse> SyncEngine::push(const Principal& caller, const sync:
             }
             case sync::OpDisposition::Apply: break;
             }
-            OpEnvironment opEnv = env;
-            opEnv.now = now;
-            auto outcome = OpApplier(txn, opEnv, inputs).apply(op);
-            if (!outcome) {
-                return outcome.status();
+            // Park it when an attachment is missing, or behind an earlier parked op of this device on the record.
+            bool park = std::any_of(op.blobs.begin(), op.blobs.end(),
+                                    [&](const std::string& sha) { return lookups.incompleteBlobs.contains(sha); });
+            if (!park) {
+                auto behind = txn.hasParkedOp(op.deviceId, op.recordId);
+                if (!behind) {
+                    return behind.status();
+                }
+                park = *behind;
             }
-            step.outcome = *outcome;
-            const Json outcomeJson = outcome->toJson();
+            if (park) {
+                step.outcome = sync::OpOutcome::deferred(op.opId, std::string(sync::kDeferredAwaitingAttachment));
+            } else {
+                const OpEnvironment env{caller, **unitIndex, m_forms.choices(), now};
+                auto outcome = OpApplier(txn, env, inputs).apply(op);
+                if (!outcome) {
+                    return outcome.status();
+                }
+                step.outcome = *outcome;
+            }
+            const Json outcomeJson = step.outcome.toJson();
             StoredOp row{op.opId, op.deviceId, static_cast<std::int64_t>(op.devSeq), caller.accountId, op.recordId,
-                         std::string(sync::opKindName(op.kind)), now, outcomeJson.dump(), sync::toJson(op).dump()};
+                         std::string(sync::opKindName(op.kind)), now, outcomeJson.dump(), sync::toJson(op).dump(),
+                         park};
             if (Status w = txn.insertOp(row); !w) {
                 return w;
             }
             if (Status w = txn.advanceSlot(op.deviceId, static_cast<std::int64_t>(op.devSeq), op.opId); !w) {
                 return w;
             }
-            return txn.audit(AuditEvent{now, caller.accountId, "record." + std::string(sync::opKindName(op.kind)),
+            return txn.audit(AuditEvent{now, caller.accountId,
+                                        park ? std::string("record.parked")
+                                             : "record." + std::string(sync::opKindName(op.kind)),
                                         op.recordId,
                                         Json{{"op_id", op.opId}, {"device_id", op.deviceId}, {"outcome", outcomeJson}}
                                             .dump()});

@@ -7,10 +7,12 @@
 #include "base/Clock.h"
 #include "http/ApiTypes.h"
 #include "scope/ScopePolicy.h"
+#include "store/BlobStore.h"
 #include "store/CatalogStore.h"
 #include "store/RecordStore.h"
 #include "store/Store.h"
 #include "sync/FormCache.h"
+#include "sync/OpApplier.h"
 #include "sync/PullMessages.h"
 #include "sync/PushMessages.h"
 #include "sync/UnitIndex.h"
@@ -18,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <unordered_set>
 
 namespace dantoc::server {
@@ -31,13 +34,17 @@ struct DeviceRegistration {
 class SyncEngine
 {
 public:
-    SyncEngine(Store& store, RecordStore& records, CatalogStore& catalogs, const ScopePolicy& scope,
-               const Clock& clock, const std::filesystem::path& catalogsDir);
+    SyncEngine(Store& store, RecordStore& records, CatalogStore& catalogs, BlobStore& blobs,
+               const ScopePolicy& scope, const Clock& clock, const std::filesystem::path& catalogsDir);
 
     // AlreadyExists when the device id is bound to another account.
     Result<DeviceRegistration> registerDevice(const Principal& caller, const std::string& deviceId,
                                               const std::string& name);
-    // PermissionDenied ("device_not_bound") when the request's device is not registered to the caller.
+    // PermissionDenied ("device_not_bound") when the request's device is not registered to the caller. An op whose
+    // attachments are not all uploaded yet is parked (deferred awaiting_attachment, dev_seq consumed), and so are
+    // the device's later ops on the same record; parked ops are applied, in dev_seq order, at the start of any
+    // later push once their attachments are complete (the client re-sends them after its upload: a duplicate
+    // answered with the final outcome).
     Result<sync::PushResponse> push(const Principal& caller, const sync::PushRequest& request);
     // `compressed`: the answer travels zstd-compressed, so a page may hold more raw bytes than limit_bytes.
     Result<sync::PullResponse> pull(const Principal& caller, const sync::PullRequest& request, bool compressed);
@@ -50,10 +57,20 @@ private:
     // The unit codes (of any date) in `root`'s scope, cached until the units change (pull filters on it).
     Result<std::shared_ptr<const std::unordered_set<std::string>>> scopeCodes(const std::string& root);
     Status checkDevice(const Principal& caller, const std::string& deviceId);
+    Status drainParked();
+    // Forms and periods the ops need, looked up before any record transaction.
+    struct Lookups {
+        std::map<std::pair<std::string, std::uint64_t>, std::shared_ptr<const forms::FormTemplate>> forms;
+        std::map<std::string, std::optional<Period>> periods;
+        std::set<std::string> incompleteBlobs;
+    };
+    Status lookUp(const std::vector<sync::Operation>& ops, Lookups& out);
+    static OpInputs inputsFor(const Lookups& lookups, const sync::Operation& op);
 
     Store& m_store;
     RecordStore& m_records;
     CatalogStore& m_catalogs;
+    BlobStore& m_blobs;
     const ScopePolicy& m_scope;
     const Clock& m_clock;
     FormCache m_forms;

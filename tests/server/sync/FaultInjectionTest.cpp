@@ -33,9 +33,13 @@ public:
         return step() ? m_inner.advanceSlot(id, seq, op) : fault();
     }
     Status insertOp(const srv::StoredOp& op) override { return step() ? m_inner.insertOp(op) : fault(); }
-    Status updateOutcome(const std::string& id, const std::string& json) override
+    Result<bool> hasParkedOp(const std::string& device, const std::string& record) override
     {
-        return step() ? m_inner.updateOutcome(id, json) : fault();
+        return m_inner.hasParkedOp(device, record);
+    }
+    Status unpark(const std::string& id, const std::string& json) override
+    {
+        return step() ? m_inner.unpark(id, json) : fault();
     }
     Status writeVersion(const srv::StoredRecord& r, const std::string& op, const std::string& author,
                         const std::vector<std::string>& blobs) override
@@ -97,6 +101,7 @@ public:
         return m_inner.changesAfter(seq, max);
     }
     Result<std::int64_t> lastSeq() override { return m_inner.lastSeq(); }
+    Result<std::vector<srv::StoredOp>> parkedOps() override { return m_inner.parkedOps(); }
     Result<std::optional<srv::StoredRecord>> record(const std::string& id) override { return m_inner.record(id); }
     Result<std::vector<srv::CommentRow>> comments(const std::string& id) override { return m_inner.comments(id); }
     Result<std::vector<srv::ConflictRow>> conflicts(const std::vector<std::string>& ids, bool all) override
@@ -124,7 +129,7 @@ TEST_CASE("a storage failure at any write step of an op leaves nothing of it; th
     REQUIRE(device.registerSelf() == 201);
     srv::AdminScopePolicy scope(f.store(), f.clock, f.dataDir());
     FaultyRecords records(f.app().records());
-    srv::SyncEngine engine(f.store(), records, f.app().catalogs(), scope, f.clock,
+    srv::SyncEngine engine(f.store(), records, f.app().catalogs(), f.app().blobs(), scope, f.clock,
                            std::string(DANTOC_RESOURCES_DIR) + "/catalogs");
     auto me = f.app().auth().authenticate(token);
     REQUIRE(me.isOk());
