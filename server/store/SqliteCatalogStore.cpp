@@ -27,22 +27,6 @@ Period periodFrom(const Statement& st)
     return Period{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0};
 }
 
-// Runs `st` and collects every row through `from`.
-template <typename T, typename From>
-Status collect(Statement& st, From from, std::vector<T>& out)
-{
-    while (true) {
-        auto row = st.step();
-        if (!row) {
-            return row.status();
-        }
-        if (!*row) {
-            return Status::ok();
-        }
-        out.push_back(from(st));
-    }
-}
-
 }  // namespace
 
 Result<std::optional<StoredForm>> SqliteCatalogStore::formVersion(const std::string& formId, int version)
@@ -52,7 +36,7 @@ Result<std::optional<StoredForm>> SqliteCatalogStore::formVersion(const std::str
         Statement st(db.handle(), (std::string("SELECT ") + kFormColumns +
                                    " FROM form_template WHERE form_id = ?1 AND version = ?2").c_str());
         st.bind(1, formId).bind(2, std::int64_t{version});
-        return collect(st, formFrom, found);
+        return readAll(st, formFrom, found);
     });
     if (!s) {
         return s;
@@ -68,7 +52,7 @@ Result<std::vector<StoredForm>> SqliteCatalogStore::latestForms()
                                    " FROM form_template f WHERE version = (SELECT MAX(version) FROM form_template"
                                    " WHERE form_id = f.form_id) ORDER BY form_id")
                                       .c_str());
-        return collect(st, formFrom, found);
+        return readAll(st, formFrom, found);
     });
     if (!s) {
         return s;
@@ -111,7 +95,7 @@ Result<std::optional<Period>> SqliteCatalogStore::period(const std::string& id)
     Status s = m_db.read([&](Db& db) {
         Statement st(db.handle(), "SELECT id, label, starts_on, ends_on, open FROM period WHERE id = ?1");
         st.bind(1, id);
-        return collect(st, periodFrom, found);
+        return readAll(st, periodFrom, found);
     });
     if (!s) {
         return s;
@@ -124,7 +108,7 @@ Result<std::vector<Period>> SqliteCatalogStore::listPeriods()
     std::vector<Period> found;
     Status s = m_db.read([&](Db& db) {
         Statement st(db.handle(), "SELECT id, label, starts_on, ends_on, open FROM period ORDER BY id");
-        return collect(st, periodFrom, found);
+        return readAll(st, periodFrom, found);
     });
     if (!s) {
         return s;

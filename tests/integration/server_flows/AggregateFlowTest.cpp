@@ -2,6 +2,7 @@
 // by the province through sync, then GET /api/v1/aggregates for the commune matches figures computed by hand
 // (only accepted data counts: a report still waiting for review does not), and the records export lists every
 // record of the period whatever its state.
+#include "support/DemoValues.h"
 #include "support/FlowAccounts.h"
 #include "support/SyncClientForTests.h"
 #include "support/TestServer.h"
@@ -11,8 +12,6 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 
 using dantoc::test::FlowAccounts;
 using dantoc::test::SyncClientForTests;
@@ -27,10 +26,7 @@ constexpr const char* kPeriod = "2026-H2";
 
 json villageValues(int householdsTotal, int householdsPoor)
 {
-    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/village_survey.sample.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    json values = json::parse(text.str())["values"];
+    json values = dantoc::test::sampleVillageValues();
     values["households_total"] = householdsTotal;
     values["households_poor"] = householdsPoor;
     values["households_near_poor"] = 0;
@@ -46,13 +42,6 @@ const json* findRow(const json& rows, const std::string& unit, const std::string
         }
     }
     return nullptr;
-}
-
-int registerDevice(SyncClientForTests& device)
-{
-    return device.http()
-        .post("/api/v1/sync/devices", json{{"device_id", device.deviceId()}, {"name", "may"}}.dump(), device.token())
-        .status;
 }
 
 }  // namespace
@@ -72,8 +61,8 @@ TEST_CASE("accepted village reports add up in the commune's aggregates; a report
     REQUIRE(admin.ok());
     SyncClientForTests o(httpO, officer.accessToken);
     SyncClientForTests p(httpP, admin.accessToken);
-    REQUIRE(registerDevice(o) == 201);
-    REQUIRE(registerDevice(p) == 201);
+    REQUIRE(o.registerDevice() == 201);
+    REQUIRE(p.registerDevice() == 201);
 
     // Three villages: 400 households (80 poor) and 380 (19 poor) accepted; 390 (100 poor) only submitted. (The
     // sample's other household counts stay below these totals, as the form's checks require.)

@@ -3,6 +3,7 @@
 // resubmit → a stale acceptance refused → accept; then the record is frozen (an edit is refused, an amend is kept
 // as a proposal). Approve/forward need a district level, which no unit valid today has: the shared workflow tests
 // cover them on a three-level chain.
+#include "support/DemoValues.h"
 #include "support/FlowAccounts.h"
 #include "support/SyncClientForTests.h"
 #include "support/TestServer.h"
@@ -12,8 +13,6 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 
 using dantoc::test::FlowAccounts;
 using dantoc::test::HeldRecord;
@@ -27,14 +26,6 @@ namespace {
 const ds::FormRef kForm{"village_survey", 1};
 constexpr const char* kVillage = "02683-01";
 constexpr const char* kPeriod = "2026-H2";
-
-json sampleValues()
-{
-    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/village_survey.sample.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    return json::parse(text.str())["values"];
-}
 
 HeldRecord seen(SyncClientForTests& device, ds::Cursor& cursor, std::map<std::string, HeldRecord>& held,
                 const std::string& recordId)
@@ -74,12 +65,8 @@ TEST_CASE("submit, return with comments, fix, resubmit, stale accept refused, ac
     REQUIRE(admin.ok());
     SyncClientForTests o(httpO, officer.accessToken);
     SyncClientForTests p(httpP, admin.accessToken);
-    for (auto* device : {&o, &p}) {
-        REQUIRE(device->http()
-                    .post("/api/v1/sync/devices", json{{"device_id", device->deviceId()}, {"name", "may"}}.dump(),
-                          device->token())
-                    .status == 201);
-    }
+    REQUIRE(o.registerDevice() == 201);
+    REQUIRE(p.registerDevice() == 201);
     std::map<std::string, HeldRecord> heldO, heldP;
     ds::Cursor cO, cP;
 
@@ -97,7 +84,7 @@ TEST_CASE("submit, return with comments, fix, resubmit, stale accept refused, ac
 
     // A complete record: created and submitted in one batch (content_ver = the create's version).
     const std::string id = dantoc::newUuid();
-    json values = sampleValues();
+    json values = dantoc::test::sampleVillageValues();
     const int poor = values["households_poor"];
     auto create = o.create(id, kForm, kVillage, kPeriod, values);
     ds::TransitionIntent submit{"submit", "draft", "submitted", 1, std::nullopt, {}};

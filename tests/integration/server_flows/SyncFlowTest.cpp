@@ -30,9 +30,6 @@ namespace ds = dantoc::sync;
 
 namespace {
 
-// Registration of a device to the logged-in user (server-sync's route; see the report).
-constexpr const char* kDeviceRoute = "/api/v1/sync/devices";
-
 const ds::FormRef kVillageForm{"village_survey", 1};
 constexpr const char* kVillageA = "02683-01";  // a village of commune 02683
 constexpr const char* kPeriod = "2026-H2";  // open in the demo (2025-H2 is closed)
@@ -42,14 +39,6 @@ TestServer::Options demo()
     TestServer::Options o;
     o.initArgs = {"--demo"};
     return o;
-}
-
-// Registers `device` for the session's user; returns the HTTP status.
-int registerDevice(HttpsClient& client, const FlowSession& who, const std::string& deviceId)
-{
-    auto answer = client.post(kDeviceRoute, json{{"device_id", deviceId}, {"name", "test device"}}.dump(),
-                              who.accessToken);
-    return answer.status;
 }
 
 json smallValues(int households)
@@ -77,7 +66,7 @@ TEST_CASE("an identical retry of a push batch answers the same outcomes and appl
     auto officer = accounts.ready(http, "xa02683");
     REQUIRE(officer.ok());
     SyncClientForTests device(http, officer.accessToken);
-    REQUIRE(registerDevice(http, officer, device.deviceId()) / 100 == 2);
+    REQUIRE(device.registerDevice() / 100 == 2);
 
     const std::string recordId = dantoc::newUuid();
     std::vector<ds::Operation> batch;
@@ -137,8 +126,8 @@ TEST_CASE("two devices edit the same record from a stale base: disjoint fields m
     REQUIRE(officer.ok());
     SyncClientForTests one(http1, officer.accessToken);
     SyncClientForTests two(http2, officer.accessToken);
-    REQUIRE(registerDevice(http1, officer, one.deviceId()) / 100 == 2);
-    REQUIRE(registerDevice(http2, officer, two.deviceId()) / 100 == 2);
+    REQUIRE(one.registerDevice() / 100 == 2);
+    REQUIRE(two.registerDevice() / 100 == 2);
 
     const std::string recordId = dantoc::newUuid();
     auto created = one.push({one.create(recordId, kVillageForm, kVillageA, kPeriod,
@@ -189,7 +178,7 @@ TEST_CASE("SIGTERM during a large push: each op applied wholly or not at all; a 
     auto officer = accounts.ready(http, "xa02683");
     REQUIRE(officer.ok());
     SyncClientForTests device(http, officer.accessToken);
-    REQUIRE(registerDevice(http, officer, device.deviceId()) / 100 == 2);
+    REQUIRE(device.registerDevice() / 100 == 2);
 
     std::vector<ds::Operation> batch;
     std::map<std::string, json> expected;  // record id -> body

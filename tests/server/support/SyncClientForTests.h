@@ -95,6 +95,14 @@ public:
     void setNextSeq(std::uint64_t seq) { m_nextSeq = seq; }
     HttpsClient& http() { return m_client; }
 
+    // Registers this device to the token's user (POST /api/v1/sync/devices); returns the HTTP status.
+    int registerDevice(const std::string& name = "test device")
+    {
+        return m_client
+            .post("/api/v1/sync/devices", nlohmann::json{{"device_id", m_deviceId}, {"name", name}}.dump(), m_token)
+            .status;
+    }
+
     // Op builders: fresh op_id, this device, the next dev_seq (consumed).
     sync::Operation create(const std::string& recordId, const sync::FormRef& form, const std::string& unit,
                            const std::string& period, const nlohmann::json& values)

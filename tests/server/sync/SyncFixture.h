@@ -4,6 +4,7 @@
 #pragma once
 
 #include "admin/AdminFixture.h"
+#include "support/DemoValues.h"
 
 #include "base/Uuid.h"
 #include "catalog/CatalogAdmin.h"
@@ -25,15 +26,6 @@ namespace dantoc::test {
 inline const sync::FormRef kVillageForm{"village_survey", 1};
 inline constexpr const char* kVillageA = "02683-01";  // a village of commune 02683 (officer xa02683)
 inline constexpr const char* kOpenPeriod = "2026-H2";
-
-// The complete, valid values of the shipped village sample (what a submit needs).
-inline nlohmann::json sampleVillageValues()
-{
-    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/village_survey.sample.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    return nlohmann::json::parse(text.str())["values"];
-}
 
 class SyncFixture : public AdminFixture
 {
