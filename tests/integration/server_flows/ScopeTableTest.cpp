@@ -8,6 +8,7 @@
 #include "support/TestServer.h"
 
 #include "base/Uuid.h"
+#include "sync/BlobMessages.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -58,6 +59,9 @@ struct ScopeWorld {
     std::string recordB = dantoc::newUuid();
     int recordBTotal = 40;
     std::string conflictB;
+    // An attachment referenced by recordB (a 1 KB file: one chunk). Its SHA-256 is the chunk's checksum too.
+    std::string blobBBytes = std::string(1024, 'B');
+    std::string blobB = "9b6ce55f379e9771551de6939556a7e6b949814ae27c2f5cfd5dbeb378ce7c2a";
 
     static TestServer::Options options()
     {
@@ -90,6 +94,25 @@ struct ScopeWorld {
         REQUIRE(stale->results.at(0).kind == dantoc::sync::OutcomeKind::Conflict);
         conflictB = stale->results.at(0).conflictId;
         recordBTotal = 41;
+        // An attachment of B: uploaded by B in one chunk, then referenced by an edit of recordB from B's device.
+        auto started = call(officerB, "POST", "/api/v1/sync/blobs",
+                            json{{"sha256", blobB}, {"size", blobBBytes.size()}}.dump());
+        REQUIRE(started.status == 200);
+        auto chunk = client.request("PATCH", "/api/v1/sync/blobs/" + blobB, blobBBytes,
+                                    {{"Authorization", "Bearer " + officerB.accessToken},
+                                     {"Content-Type", "application/offset+octet-stream"},
+                                     {"Upload-Offset", "0"},
+                                     {"Upload-Checksum", dantoc::sync::formatChecksumHeader(blobB)}});
+        REQUIRE(chunk.status == 200);
+        REQUIRE(json::parse(chunk.body)["complete"] == true);
+        auto current = call(officerB, "GET", "/api/v1/records/" + recordB);
+        REQUIRE(current.status == 200);
+        auto attach = b.edit(recordB, kVillageForm, kVillageB, kSyncPeriod, json::parse(current.body)["ver"],
+                             {{"households_poor", {nullptr, 3}}});
+        attach.blobs = {blobB};
+        auto attached = b.push({attach});
+        REQUIRE(attached.isOk());
+        REQUIRE(attached->results.at(0).kind == dantoc::sync::OutcomeKind::Applied);
     }
 
     json bodyOfB()
@@ -448,6 +471,60 @@ std::map<std::string, ScopeRow> scopeTable()
             REQUIRE(list.status == 200);
             CHECK(list.body.find(w.conflictB) != std::string::npos);
         }};
+    table["POST /api/v1/sync/blobs"] = {
+        "A starting B's attachment gets a new upload at 0 (no dedup across scope); the admin, in scope, complete",
+        [](ScopeWorld& w) {
+            const std::string start = json{{"sha256", w.blobB}, {"size", w.blobBBytes.size()}}.dump();
+            auto fromA = w.call(w.officerA, "POST", "/api/v1/sync/blobs", start);
+            REQUIRE(fromA.status == 200);
+            CHECK(json::parse(fromA.body)["offset"] == 0);
+            CHECK(json::parse(fromA.body)["complete"] == false);
+            auto fromAdmin = w.call(w.admin, "POST", "/api/v1/sync/blobs", start);
+            REQUIRE(fromAdmin.status == 200);
+            CHECK(json::parse(fromAdmin.body)["complete"] == true);
+            CHECK(w.call(w.viewer, "POST", "/api/v1/sync/blobs", start).status == 403);
+        }};
+    table["HEAD /api/v1/sync/blobs/{sha256}"] = {
+        "404 to another commune for B's attachment (A's own upload, if any, shows only A's bytes); B sees it complete",
+        [](ScopeWorld& w) {
+            const std::string target = "/api/v1/sync/blobs/" + w.blobB;
+            auto fromB = w.call(w.officerB, "HEAD", target);
+            CHECK(fromB.status == 200);
+            CHECK(fromB.headers["upload-offset"] == std::to_string(w.blobBBytes.size()));
+            // A fresh account of another commune that never started it.
+            auto other = w.accounts.ready(w.client, "xa02680");
+            REQUIRE(other.ok());
+            CHECK(w.call(other, "HEAD", target).status == 404);
+            auto fromA = w.call(w.officerA, "HEAD", target);
+            CHECK((fromA.status == 404 || fromA.headers["upload-offset"] == "0"));
+        }};
+    table["PATCH /api/v1/sync/blobs/{sha256}"] = {
+        "A's chunks go into A's own upload only: B's stored file and offset are untouched", [](ScopeWorld& w) {
+            const std::string target = "/api/v1/sync/blobs/" + w.blobB;
+            REQUIRE(w.call(w.officerA, "POST", "/api/v1/sync/blobs",
+                           json{{"sha256", w.blobB}, {"size", w.blobBBytes.size()}}.dump())
+                        .status == 200);
+            const std::string wrong(1024, 'A');
+            auto chunk = w.client.request("PATCH", target, wrong,
+                                          {{"Authorization", "Bearer " + w.officerA.accessToken},
+                                           {"Content-Type", "application/offset+octet-stream"},
+                                           {"Upload-Offset", "0"},
+                                           {"Upload-Checksum", dantoc::sync::formatChecksumHeader(w.blobB)}});
+            CHECK(chunk.status == 400);  // the checksum is B's file's, not these bytes'
+            CHECK(w.call(w.viewer, "PATCH", target, wrong).status == 403);
+            auto download = w.call(w.officerB, "GET", target);
+            CHECK(download.status == 200);
+            CHECK(download.body == w.blobBBytes);
+        }};
+    table["GET /api/v1/sync/blobs/{sha256}"] = {"404 for B's attachment to A; 200 to B and the viewer",
+                                                [](ScopeWorld& w) {
+                                                    const std::string target = "/api/v1/sync/blobs/" + w.blobB;
+                                                    CHECK(w.call(w.officerA, "GET", target).status == 404);
+                                                    auto fromB = w.call(w.officerB, "GET", target);
+                                                    CHECK(fromB.status == 200);
+                                                    CHECK(fromB.body == w.blobBBytes);
+                                                    CHECK(w.call(w.viewer, "GET", target).status == 200);
+                                                }};
     return table;
 }
 
