@@ -110,6 +110,7 @@ void Session::onReadHeader(beast::error_code ec, std::size_t)
     const std::string path = decodePath(header.target());
     const Route* route = m_state->router->match(method, path);
     m_routeName = route ? route->name : "unmatched";
+    m_partialBodyOk = route && route->acceptsPartialBody;
     const std::size_t limit = route ? route->bodyLimit : kUnknownRouteBodyLimit;
     m_parser->body_limit(limit);
     if (const auto length = m_parser->content_length(); length && *length > limit) {
@@ -131,6 +132,15 @@ void Session::onReadBody(beast::error_code ec, std::size_t)
         return sendError(413, "body_too_large", "request body exceeds the limit of this endpoint", true);
     }
     if (ec) {
+        // A resumable upload keeps what arrived before the cut (sync-protocol.md §8.5): the received part goes to
+        // the handler flagged truncated, off the io thread; nobody reads its answer.
+        if (m_partialBodyOk && !m_parser->get().body().empty()) {
+            ApiRequest partial = toApiRequest(m_parser->get(), m_remoteAddress);
+            partial.bodyTruncated = true;
+            net::post(*m_state->workers, [state = m_state, partial = std::move(partial)]() mutable {
+                (void)state->router->dispatch(std::move(partial));
+            });
+        }
         return doClose();
     }
     handleRequest();

@@ -55,6 +55,7 @@ private:
     boost::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> m_parser;
     std::shared_ptr<boost::beast::http::response<boost::beast::http::string_body>> m_response;
     std::string m_routeName;
+    bool m_partialBodyOk = false;  // the route keeps the received part of a body cut short (Route::acceptsPartialBody)
     std::string m_remoteAddress;
     std::chrono::steady_clock::time_point m_requestStart;
     std::atomic<bool> m_idle{false};
