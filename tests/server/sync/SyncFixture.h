@@ -30,7 +30,8 @@ inline constexpr const char* kOpenPeriod = "2026-H2";
 class SyncFixture : public AdminFixture
 {
 public:
-    SyncFixture()
+    // demoTree false: no units and no accounts (the test adds its own).
+    explicit SyncFixture(bool demoTree = true) : AdminFixture(demoTree)
     {
         REQUIRE(server::publishDefaultForms(app().catalogs(), DANTOC_RESOURCES_DIR, clock.nowUnixMillis()).isOk());
         REQUIRE(server::seedDemoPeriods(app().catalogs(), clock.nowUnixMillis()).isOk());
