@@ -4,6 +4,7 @@
 #include "Log.h"
 #include "ServerApp.h"
 #include "ServerSetup.h"
+#include "admin/BlobBackup.h"
 #include "admin/DataDirLock.h"
 #include "admin/Restore.h"
 #include "admin/UnitImport.h"
@@ -373,8 +374,15 @@ int runBackup(const Args& args)
     if (Status s = (*store)->backupTo(*out); !s) {
         return fail("backup", s);
     }
-    (void)(*store)->appendAudit({SystemClock::instance().nowUnixMillis(), "cli", "store.backup", *out, "{}"});
-    printLine({{"event", "backup"}, {"file", *out}});
+    // The attachments the snapshot references were complete before it; files are never rewritten.
+    auto attachments = copyCompleteBlobs(std::filesystem::path(*data) / "blobs", blobBackupDir(*out));
+    if (!attachments) {
+        return fail("backup", attachments.status());
+    }
+    (void)(*store)->appendAudit({SystemClock::instance().nowUnixMillis(), "cli", "store.backup", *out,
+                                 nlohmann::json{{"attachments", *attachments}}.dump()});
+    printLine({{"event", "backup"}, {"file", *out}, {"attachments", *attachments},
+               {"attachments_dir", blobBackupDir(*out).string()}});
     return 0;
 }
 
@@ -393,6 +401,7 @@ int runRestore(const Args& args)
                {"from", *from},
                {"kept_aside", restored->keptAside.string()},
                {"audit_entries", restored->auditEntries},
+               {"attachments_restored", restored->attachmentsRestored},
                {"epoch_regenerated", restored->epochRegenerated}});
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "AdminCommands.h"
 #include "admin/DataDirLock.h"
+#include "admin/BlobBackup.h"
 #include "store/SqliteRecordStore.h"
 #include "store/SqliteStore.h"
 
@@ -205,6 +206,12 @@ Result<RestoreOutcome> restoreStore(const fs::path& dataDir, const fs::path& bac
     if (Status s = checkpoint(copy); !s) {
         return s;
     }
+    // The backup's attachments first: adding content-addressed files is harmless if the swap below fails.
+    auto attachments = copyCompleteBlobs(blobBackupDir(backupFile), dataDir / "blobs");
+    if (!attachments) {
+        return attachments.status();
+    }
+    outcome.attachmentsRestored = *attachments;
     const fs::path live = dataDir / SqliteStore::kFileName;
     if (!outcome.keptAside.empty()) {
         if (Status s = checkpoint(live); !s) {

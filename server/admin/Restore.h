@@ -16,6 +16,7 @@ struct RestoreOutcome {
     std::filesystem::path keptAside;  // the previous database, renamed; empty when there was none
     std::size_t auditEntries = 0;     // in the restored chain, before the restore's own entry
     bool epochRegenerated = false;    // false while RecordStore has no regenerateEpoch() (see the report)
+    std::size_t attachmentsRestored = 0;  // files copied from <backup>.blobs/ that <data>/blobs lacked
 };
 
 Result<RestoreOutcome> restoreStore(const std::filesystem::path& dataDir, const std::filesystem::path& backupFile,

@@ -8,6 +8,9 @@
 
 #include <sqlite3.h>
 
+#include <fstream>
+#include <sstream>
+
 using namespace dantoc;
 using namespace dantoc::server;
 using dantoc::test::TestServer;
@@ -158,4 +161,41 @@ TEST_CASE("restore refuses a damaged, foreign, newer or tampered backup and chan
         files += entry.path().filename().string().find("before-restore") != std::string::npos ? 1 : 0;
     }
     CHECK(files == 0);
+}
+
+TEST_CASE("backup copies the complete attachment files next to the database; restore puts back the missing ones")
+{
+    Prepared p;
+    namespace fs = std::filesystem;
+    const std::string sha = "ab" + std::string(62, '7');
+    const fs::path blob = p.data / "blobs" / "ab" / sha;
+    fs::create_directories(blob.parent_path());
+    fs::create_directories(p.data / "blobs" / "partial");
+    {
+        std::ofstream(blob, std::ios::binary) << "the attachment's bytes";
+        std::ofstream(p.data / "blobs" / "partial" / (sha + "-0123456789abcdef.part"), std::ios::binary) << "half";
+    }
+    const fs::path backup = p.dir.path() / "with-attachments.db";
+    std::string out;
+    REQUIRE(tool({"backup", "--data", p.data.string(), "--out", backup.string()}, &out) == 0);
+    const auto line = nlohmann::json::parse(out);
+    CHECK(line["attachments"] == 1);
+    const fs::path copied = fs::path(backup.string() + ".blobs") / "ab" / sha;
+    REQUIRE(fs::exists(copied));
+    CHECK(fs::file_size(copied) == fs::file_size(blob));
+    CHECK_FALSE(fs::exists(fs::path(backup.string() + ".blobs") / "partial"));  // partial uploads are not copied
+
+    fs::remove_all(p.data / "blobs");  // the disk holding the attachments was lost
+    out.clear();
+    REQUIRE(tool({"restore", "--data", p.data.string(), "--from", backup.string()}, &out) == 0);
+    CHECK(nlohmann::json::parse(out)["attachments_restored"] == 1);
+    REQUIRE(fs::exists(blob));
+    std::ifstream in(blob, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    CHECK(bytes.str() == "the attachment's bytes");
+    // Restoring again copies nothing new.
+    out.clear();
+    REQUIRE(tool({"restore", "--data", p.data.string(), "--from", backup.string()}, &out) == 0);
+    CHECK(nlohmann::json::parse(out)["attachments_restored"] == 0);
 }
