@@ -9,12 +9,6 @@ namespace dantoc::server {
 
 namespace {
 
-std::string queryValue(const ApiRequest& request, const char* key)
-{
-    auto it = request.query.find(key);
-    return it == request.query.end() ? std::string() : it->second;
-}
-
 Json aggregateJson(const AggregateReport& report)
 {
     Json rows = Json::array();
@@ -45,7 +39,25 @@ Json aggregateJson(const AggregateReport& report)
 
 ApiResponse getAggregates(const ApiContext& ctx, const ApiRequest& request, const Principal* who)
 {
-    auto scope = resolveReportScope(ctx, request, *who);
+    auto report = aggregateReportFor(ctx, request, *who);
+    if (auto* error = std::get_if<ApiResponse>(&report)) {
+        return *error;
+    }
+    return ApiResponse::json(200, aggregateJson(std::get<AggregateReport>(report)).dump());
+}
+
+}  // namespace
+
+std::string queryValue(const ApiRequest& request, const char* key)
+{
+    auto it = request.query.find(key);
+    return it == request.query.end() ? std::string() : it->second;
+}
+
+std::variant<AggregateReport, ApiResponse> aggregateReportFor(const ApiContext& ctx, const ApiRequest& request,
+                                                              const Principal& who)
+{
+    auto scope = resolveReportScope(ctx, request, who);
     if (auto* error = std::get_if<ApiResponse>(&scope)) {
         return *error;
     }
@@ -57,10 +69,8 @@ ApiResponse getAggregates(const ApiContext& ctx, const ApiRequest& request, cons
     if (!report) {
         return errorFromStatus(report.status());
     }
-    return ApiResponse::json(200, aggregateJson(*report).dump());
+    return std::move(*report);
 }
-
-}  // namespace
 
 std::variant<ReportScope, ApiResponse> resolveReportScope(const ApiContext& ctx, const ApiRequest& request,
                                                           const Principal& who)

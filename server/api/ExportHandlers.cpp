@@ -14,12 +14,6 @@ namespace dantoc::server {
 
 namespace {
 
-std::string queryValue(const ApiRequest& request, const char* key)
-{
-    auto it = request.query.find(key);
-    return it == request.query.end() ? std::string() : it->second;
-}
-
 // Period and unit codes are plain identifiers; anything else never reaches a file name.
 std::string safeName(const std::string& text)
 {
@@ -52,19 +46,12 @@ void auditExport(const ApiContext& ctx, const Principal& who, const std::string&
 
 ApiResponse exportAggregates(const ApiContext& ctx, const ApiRequest& request, const Principal* who, bool xlsx)
 {
-    auto scope = resolveReportScope(ctx, request, *who);
-    if (auto* error = std::get_if<ApiResponse>(&scope)) {
+    auto computed = aggregateReportFor(ctx, request, *who);
+    if (auto* error = std::get_if<ApiResponse>(&computed)) {
         return *error;
     }
-    const ReportScope& allowed = std::get<ReportScope>(scope);
-    AggregateQuery query{queryValue(request, "period"), allowed.unitCode, queryValue(request, "indicator"),
-                         queryValue(request, "ethnic"), queryValue(request, "form")};
-    auto report = computeAggregateReport(ctx.store, ctx.catalogs, ctx.records, ctx.resourcesDir,
-                                         allowed.recordUnitCodes, query);
-    if (!report) {
-        return errorFromStatus(report.status());
-    }
-    const std::string base = "tong-hop-" + safeName(query.period) + "-" + safeName(query.unitCode);
+    const AggregateReport* report = &std::get<AggregateReport>(computed);
+    const std::string base = "tong-hop-" + safeName(report->period) + "-" + safeName(report->unitCode);
     std::string body;
     if (xlsx) {
         auto bytes = aggregatesXlsx(*report, ctx.dataDir / "tmp" / "exports");
@@ -75,8 +62,8 @@ ApiResponse exportAggregates(const ApiContext& ctx, const ApiRequest& request, c
     } else {
         body = aggregatesCsv(*report);
     }
-    auditExport(ctx, *who, xlsx ? "export.aggregates_xlsx" : "export.aggregates_csv", query.unitCode,
-                {{"period", query.period}, {"rows", report->lines.size()}});
+    auditExport(ctx, *who, xlsx ? "export.aggregates_xlsx" : "export.aggregates_csv", report->unitCode,
+                {{"period", report->period}, {"rows", report->lines.size()}});
     if (xlsx) {
         return download(std::move(body), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         base + ".xlsx");

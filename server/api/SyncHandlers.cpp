@@ -64,11 +64,16 @@ Result<Json> decodeRequest(const ApiRequest& request, const sync::RouteLimits& l
     return sync::decodeMessage(request.body, *encoding, limits);
 }
 
-// 200 with `message`, zstd-compressed when the client accepts it.
-ApiResponse encodeAnswer(const ApiRequest& request, int status, const Json& message)
+bool acceptsZstd(const ApiRequest& request)
 {
     const std::string* accept = request.header("accept-encoding");
-    const bool zstd = accept && accept->find("zstd") != std::string::npos;
+    return accept && accept->find("zstd") != std::string::npos;
+}
+
+// `message` with `status`, zstd-compressed when the client accepts it.
+ApiResponse encodeAnswer(const ApiRequest& request, int status, const Json& message)
+{
+    const bool zstd = acceptsZstd(request);
     auto body = sync::encodeMessage(message, zstd ? sync::ContentEncoding::Zstd : sync::ContentEncoding::Identity);
     if (!body) {
         return storageError(body.status());
@@ -78,12 +83,6 @@ ApiResponse encodeAnswer(const ApiRequest& request, int status, const Json& mess
         response.headers.emplace_back("Content-Encoding", "zstd");
     }
     return response;
-}
-
-bool acceptsZstd(const ApiRequest& request)
-{
-    const std::string* accept = request.header("accept-encoding");
-    return accept && accept->find("zstd") != std::string::npos;
 }
 
 ApiResponse registerDeviceRoute(SyncEngine& engine, const ApiRequest& request, const Principal* who)

@@ -4,6 +4,7 @@
 
 #include "api/ApiContext.h"
 #include "http/ApiTypes.h"
+#include "report/AggregateReport.h"
 
 #include <string>
 #include <variant>
@@ -22,6 +23,14 @@ struct ReportScope {
 };
 std::variant<ReportScope, ApiResponse> resolveReportScope(const ApiContext& ctx, const ApiRequest& request,
                                                           const Principal& who);
+
+// A query parameter, "" when absent.
+std::string queryValue(const ApiRequest& request, const char* key);
+
+// The aggregate report a request asks for (period, unit, indicator, ethnic, form), limited to the caller's scope,
+// or the error to answer. Shared by GET /aggregates and the aggregate exports.
+std::variant<AggregateReport, ApiResponse> aggregateReportFor(const ApiContext& ctx, const ApiRequest& request,
+                                                              const Principal& who);
 
 // GET /api/v1/aggregates
 void registerAggregateRoutes(Router& router, const ApiContext& context);

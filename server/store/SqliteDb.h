@@ -60,6 +60,17 @@ Status readAll(Statement& st, From from, std::vector<T>& out)
     }
 }
 
+// The first row of `st` through `from`, or nullopt when there is none.
+template <typename T, typename From>
+Result<std::optional<T>> readOne(Statement& st, From from)
+{
+    std::vector<T> found;
+    if (Status s = readAll(st, from, found); !s) {
+        return s;
+    }
+    return found.empty() ? std::optional<T>{} : std::optional<T>{std::move(found.front())};
+}
+
 class Db
 {
 public:

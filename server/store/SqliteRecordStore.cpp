@@ -87,6 +87,26 @@ CREATE TABLE comment (
 CREATE INDEX comment_record ON comment(record_id, at);
 )SQL";
 
+namespace {
+
+// One of the transaction's lookups, run in a read transaction (the same SQL as inside a push).
+template <typename Lookup>
+auto readThroughTxn(SqliteStore& store, Lookup lookup) -> decltype(lookup(std::declval<SqliteRecordTxn&>()))
+{
+    std::optional<decltype(lookup(std::declval<SqliteRecordTxn&>()))> out;
+    Status s = store.read([&](Db& db) {
+        SqliteRecordTxn txn(db, store);
+        out.emplace(lookup(txn));
+        return out->status();
+    });
+    if (!s) {
+        return s;
+    }
+    return std::move(*out);
+}
+
+}  // namespace
+
 Result<std::vector<StoredRecord>> SqliteRecordStore::listRecords(const RecordQuery& query)
 {
     std::string sql = std::string("SELECT ") + kRecordColumns + " FROM record WHERE 1";
@@ -210,16 +230,7 @@ Result<DeviceBinding> SqliteRecordStore::registerDevice(const DeviceRow& device,
 
 Result<std::optional<DeviceRow>> SqliteRecordStore::device(const std::string& deviceId)
 {
-    std::vector<DeviceRow> found;
-    Status s = m_db.read([&](Db& db) {
-        Statement st(db.handle(), (std::string("SELECT ") + kDeviceColumns + " FROM device WHERE device_id = ?1").c_str());
-        st.bind(1, deviceId);
-        return readAll(st, deviceFrom, found);
-    });
-    if (!s) {
-        return s;
-    }
-    return found.empty() ? std::optional<DeviceRow>{} : std::optional<DeviceRow>{found.front()};
+    return readThroughTxn(m_db, [&](SqliteRecordTxn& txn) { return txn.device(deviceId); });
 }
 
 Result<std::vector<ChangeRow>> SqliteRecordStore::changesAfter(std::int64_t afterSeq, int maxRows)
@@ -303,16 +314,7 @@ Result<std::vector<StoredOp>> SqliteRecordStore::parkedOps()
 
 Result<std::optional<StoredRecord>> SqliteRecordStore::record(const std::string& recordId)
 {
-    std::vector<StoredRecord> found;
-    Status s = m_db.read([&](Db& db) {
-        Statement st(db.handle(), (std::string("SELECT ") + kRecordColumns + " FROM record WHERE record_id = ?1").c_str());
-        st.bind(1, recordId);
-        return readAll(st, [](const Statement& row) { return recordFrom(row); }, found);
-    });
-    if (!s) {
-        return s;
-    }
-    return found.empty() ? std::optional<StoredRecord>{} : std::optional<StoredRecord>{found.front()};
+    return readThroughTxn(m_db, [&](SqliteRecordTxn& txn) { return txn.record(recordId); });
 }
 
 Result<std::vector<CommentRow>> SqliteRecordStore::comments(const std::string& recordId)
@@ -378,8 +380,7 @@ Status SqliteRecordStore::resolveConflict(const std::string& conflictId, const s
                                           std::int64_t at, const AuditEvent& audit)
 {
     return m_db.write([&](Db& db) {
-        Statement find(db.handle(), "SELECT c.record_id, c.resolved_at, r.unit_code, r.version FROM conflict c "
-                                    "JOIN record r ON r.record_id = c.record_id WHERE c.conflict_id = ?1");
+        Statement find(db.handle(), "SELECT resolved_at, record_id FROM conflict WHERE conflict_id = ?1");
         find.bind(1, conflictId);
         auto row = find.step();
         if (!row) {
@@ -388,21 +389,24 @@ Status SqliteRecordStore::resolveConflict(const std::string& conflictId, const s
         if (!*row) {
             return Status(ErrorCode::NotFound, "no conflict " + conflictId);
         }
-        if (find.integer(1) != 0) {
+        if (find.integer(0) != 0) {
             return Status::ok();
         }
-        const std::string recordId = find.text(0);
-        const std::string unitCode = find.text(2);
-        const std::int64_t version = find.integer(3);
+        SqliteRecordTxn txn(db, m_db);
+        auto record = txn.record(find.text(1));
+        if (!record) {
+            return record.status();
+        }
+        if (!*record) {
+            return Status(ErrorCode::Corruption, "conflict " + conflictId + " names no record");
+        }
         Statement update(db.handle(), "UPDATE conflict SET resolved_by = ?2, resolved_at = ?3 WHERE conflict_id = ?1");
         update.bind(1, conflictId).bind(2, accountId).bind(3, at);
         if (Status s = update.run(); !s) {
             return s;
         }
-        Statement log(db.handle(), "INSERT INTO change_log (kind, record_id, unit_code, version, at) "
-                                   "VALUES ('record', ?1, ?2, ?3, ?4)");
-        log.bind(1, recordId).bind(2, unitCode).bind(3, version).bind(4, at);
-        if (Status s = log.run(); !s) {
+        // Re-announce the record so every device sees the conflict flag drop.
+        if (Status s = txn.logRecordChange(**record, at); !s) {
             return s;
         }
         return m_db.appendAuditInWrite(audit);

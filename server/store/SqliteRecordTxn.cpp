@@ -6,20 +6,6 @@ namespace dantoc::server {
 
 using namespace sqlite_rows;
 
-namespace {
-
-template <typename T, typename From>
-Result<std::optional<T>> readOne(Statement& st, From from)
-{
-    std::vector<T> found;
-    if (Status s = readAll(st, from, found); !s) {
-        return s;
-    }
-    return found.empty() ? std::optional<T>{} : std::optional<T>{std::move(found.front())};
-}
-
-}  // namespace
-
 Result<std::optional<DeviceRow>> SqliteRecordTxn::device(const std::string& deviceId)
 {
     Statement st(m_db.handle(), (std::string("SELECT ") + kDeviceColumns + " FROM device WHERE device_id = ?1").c_str());
@@ -134,10 +120,7 @@ Status SqliteRecordTxn::writeVersion(const StoredRecord& record, const std::stri
             return s;
         }
     }
-    Statement log(m_db.handle(), "INSERT INTO change_log (kind, record_id, unit_code, version, at) "
-                                 "VALUES ('record', ?1, ?2, ?3, ?4)");
-    log.bind(1, record.recordId).bind(2, record.unitCode).bind(3, record.version).bind(4, record.updatedAt);
-    return log.run();
+    return logRecordChange(record, record.updatedAt);
 }
 
 Status SqliteRecordTxn::logRecordChange(const StoredRecord& record, std::int64_t at)

@@ -4,7 +4,6 @@
 #include "store/SyncRows.h"
 #include "sync/BodyMerge.h"
 #include "sync/RecordValidation.h"
-#include "sync/RecordWorkflow.h"
 #include "sync/Rejections.h"
 #include "workflow/WorkflowRules.h"
 
@@ -50,10 +49,10 @@ Result<sync::OpOutcome> OpApplier::apply(const sync::Operation& op)
                                                 " differs from the record's");
     }
     switch (op.kind) {
-    case sync::OpKind::Edit: return edit(op, **stored);
-    case sync::OpKind::Transition: return transition(op, **stored);
-    case sync::OpKind::Comment: return comment(op, **stored);
-    case sync::OpKind::Amend: return amend(op, **stored);
+    case sync::OpKind::Edit: return edit(op, *place, **stored);
+    case sync::OpKind::Transition: return transition(op, *place, **stored);
+    case sync::OpKind::Comment: return comment(op, *place, **stored);
+    case sync::OpKind::Amend: return amend(op, *place, **stored);
     case sync::OpKind::Create: break;
     }
     return rejectOp(op.opId, "invalid");
@@ -112,10 +111,9 @@ Result<sync::OpOutcome> OpApplier::create(const sync::Operation& op)
     return sync::OpOutcome::applied(op.opId, 1);
 }
 
-Result<sync::OpOutcome> OpApplier::edit(const sync::Operation& op, StoredRecord record)
+Result<sync::OpOutcome> OpApplier::edit(const sync::Operation& op, const WorkflowPlace& place, StoredRecord record)
 {
-    auto place = placeInWorkflow(m_env.units, record.unitCode, m_env.caller);
-    const auto who = workflow::classifyEdit(place->actor, workflowStateOf(record), place->chain);
+    const auto who = workflow::classifyEdit(place.actor, workflowStateOf(record), place.chain);
     if (who.disposition == workflow::EditDisposition::AmendProposal) {
         return rejectOp(op.opId, "frozen");
     }
@@ -193,7 +191,8 @@ Result<sync::OpOutcome> OpApplier::edit(const sync::Operation& op, StoredRecord 
     return sync::OpOutcome::merged(op.opId, ver, merge->serverChanged);
 }
 
-Result<sync::OpOutcome> OpApplier::transition(const sync::Operation& op, StoredRecord record)
+Result<sync::OpOutcome> OpApplier::transition(const sync::Operation& op, const WorkflowPlace& place,
+                                              StoredRecord record)
 {
     const sync::TransitionIntent& intent = *op.transition;
     auto action = workflow::parseAction(intent.action);
@@ -201,7 +200,6 @@ Result<sync::OpOutcome> OpApplier::transition(const sync::Operation& op, StoredR
     if (!action || !from || *action == workflow::Action::Save || *action == workflow::Action::Comment) {
         return rejectOp(op.opId, "invalid", "transition " + intent.action + " from " + intent.from);
     }
-    auto place = placeInWorkflow(m_env.units, record.unitCode, m_env.caller);
     const workflow::WorkflowState current = workflowStateOf(record);
     workflow::Request request;
     request.action = *action;
@@ -211,7 +209,7 @@ Result<sync::OpOutcome> OpApplier::transition(const sync::Operation& op, StoredR
     const auto seenVer = static_cast<std::int64_t>(intent.contentVer);
     request.seen.contentVer = seenVer >= record.contentVersion ? record.contentVersion : seenVer;
     request.reason = intent.reason.value_or("");
-    const workflow::Decision decision = workflow::decide(place->actor, current, request, place->chain);
+    const workflow::Decision decision = workflow::decide(place.actor, current, request, place.chain);
     if (!decision.allowed()) {
         return rejectDenial(op.opId, decision.denial);
     }
@@ -257,14 +255,14 @@ Result<sync::OpOutcome> OpApplier::transition(const sync::Operation& op, StoredR
     return sync::OpOutcome::applied(op.opId, static_cast<std::uint64_t>(record.version));
 }
 
-Result<sync::OpOutcome> OpApplier::comment(const sync::Operation& op, const StoredRecord& record)
+Result<sync::OpOutcome> OpApplier::comment(const sync::Operation& op, const WorkflowPlace& place,
+                                           const StoredRecord& record)
 {
-    auto place = placeInWorkflow(m_env.units, record.unitCode, m_env.caller);
     workflow::Request request;
     request.action = workflow::Action::Comment;
     request.seen = workflowStateOf(record);
     request.reason = op.comment->text;
-    const auto decision = workflow::decide(place->actor, workflowStateOf(record), request, place->chain);
+    const auto decision = workflow::decide(place.actor, request.seen, request, place.chain);
     if (!decision.allowed()) {
         return rejectDenial(op.opId, decision.denial);
     }
@@ -276,10 +274,10 @@ Result<sync::OpOutcome> OpApplier::comment(const sync::Operation& op, const Stor
     return sync::OpOutcome::applied(op.opId, static_cast<std::uint64_t>(record.version));
 }
 
-Result<sync::OpOutcome> OpApplier::amend(const sync::Operation& op, const StoredRecord& record)
+Result<sync::OpOutcome> OpApplier::amend(const sync::Operation& op, const WorkflowPlace& place,
+                                         const StoredRecord& record)
 {
-    auto place = placeInWorkflow(m_env.units, record.unitCode, m_env.caller);
-    if (place->actor.role == workflow::Role::ProvincialViewer) {
+    if (place.actor.role == workflow::Role::ProvincialViewer) {
         return rejectDenial(op.opId, workflow::Denial::ReadOnlyRole);
     }
     // A proposal for the reviewer: the changes as text next to the author's justification; the record is not

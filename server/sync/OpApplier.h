@@ -9,6 +9,7 @@
 #include "store/CatalogStore.h"
 #include "store/RecordStore.h"
 #include "sync/Operation.h"
+#include "sync/RecordWorkflow.h"
 #include "sync/PushMessages.h"
 #include "sync/UnitIndex.h"
 
@@ -45,10 +46,11 @@ public:
 
 private:
     Result<sync::OpOutcome> create(const sync::Operation& op);
-    Result<sync::OpOutcome> edit(const sync::Operation& op, StoredRecord record);
-    Result<sync::OpOutcome> transition(const sync::Operation& op, StoredRecord record);
-    Result<sync::OpOutcome> comment(const sync::Operation& op, const StoredRecord& record);
-    Result<sync::OpOutcome> amend(const sync::Operation& op, const StoredRecord& record);
+    // `place`: the caller and the record in the workflow (computed once per op, in scope).
+    Result<sync::OpOutcome> edit(const sync::Operation& op, const WorkflowPlace& place, StoredRecord record);
+    Result<sync::OpOutcome> transition(const sync::Operation& op, const WorkflowPlace& place, StoredRecord record);
+    Result<sync::OpOutcome> comment(const sync::Operation& op, const WorkflowPlace& place, const StoredRecord& record);
+    Result<sync::OpOutcome> amend(const sync::Operation& op, const WorkflowPlace& place, const StoredRecord& record);
 
     RecordTxn& m_txn;
     const OpEnvironment& m_env;

@@ -84,11 +84,6 @@ Result<std::shared_ptr<const std::unordered_set<std::string>>> SyncEngine::scope
     return set;
 }
 
-bool SyncEngine::inScope(const Principal& caller, const std::string& recordUnit) const
-{
-    return m_scope.inScope(caller.unitCode, recordUnit);
-}
-
 Result<DeviceRegistration> SyncEngine::registerDevice(const Principal& caller, const std::string& deviceId,
                                                       const std::string& name)
 {

@@ -49,9 +49,6 @@ public:
     // `compressed`: the answer travels zstd-compressed, so a page may hold more raw bytes than limit_bytes.
     Result<sync::PullResponse> pull(const Principal& caller, const sync::PullRequest& request, bool compressed);
 
-    // Whether `recordUnit` is in the caller's scope today (records REST, conflicts).
-    bool inScope(const Principal& caller, const std::string& recordUnit) const;
-
 private:
     Result<std::shared_ptr<const UnitIndex>> units();
     // The unit codes (of any date) in `root`'s scope, cached until the units change (pull filters on it).

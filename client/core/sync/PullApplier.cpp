@@ -99,25 +99,16 @@ Result<std::vector<ds::Operation>> pendingOps(Connection& connection, const std:
     if (Status status = stmt->bindText(1, recordId); !status) {
         return status;
     }
-    std::vector<ds::Operation> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.status();
-        }
-        if (!*row) {
-            return out;
-        }
-        auto json = parseJson(stmt->columnTextView(0));
-        if (!json) {
-            return Status(ErrorCode::Corruption, "outbox payload: " + json.status().message());
-        }
-        auto op = ds::parseOperation(*json);
-        if (!op) {
-            return Status(ErrorCode::Corruption, "outbox payload: " + op.status().message());
-        }
-        out.push_back(std::move(*op));
+    auto stored = readStoredOps(*stmt);
+    if (!stored) {
+        return stored.status();
     }
+    std::vector<ds::Operation> out;
+    out.reserve(stored->size());
+    for (StoredOp& op : *stored) {
+        out.push_back(std::move(op.op));
+    }
+    return out;
 }
 
 // What the user sees: `server` with each pending create/edit set applied in dev_seq order (Overwrite mode; the

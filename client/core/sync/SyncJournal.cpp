@@ -41,6 +41,24 @@ Status flagRecord(Connection& connection, const std::string& recordId, std::int6
 
 }  // namespace
 
+Result<std::vector<StoredOp>> readStoredOps(Statement& stmt)
+{
+    auto payloads = stmt.readAll<std::string>([](const Statement& row) { return row.columnText(0); });
+    if (!payloads) {
+        return payloads.status();
+    }
+    std::vector<StoredOp> out;
+    out.reserve(payloads->size());
+    for (std::string& payload : *payloads) {
+        auto op = parseStored(std::move(payload));
+        if (!op) {
+            return op.status();
+        }
+        out.push_back(std::move(*op));
+    }
+    return out;
+}
+
 Result<std::vector<StoredOp>> SyncJournal::pendingAfter(std::uint64_t afterDevSeq, std::size_t limit)
 {
     auto stmt = m_connection.prepare(
@@ -53,21 +71,7 @@ Result<std::vector<StoredOp>> SyncJournal::pendingAfter(std::uint64_t afterDevSe
     if (!status) {
         return status;
     }
-    std::vector<StoredOp> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.status();
-        }
-        if (!*row) {
-            return out;
-        }
-        auto op = parseStored(stmt->columnText(0));
-        if (!op) {
-            return op.status();
-        }
-        out.push_back(std::move(*op));
-    }
+    return readStoredOps(*stmt);
 }
 
 Result<std::vector<StoredOp>> SyncJournal::journalOpsFrom(const std::string& deviceId, std::uint64_t fromSeq)
@@ -83,21 +87,7 @@ Result<std::vector<StoredOp>> SyncJournal::journalOpsFrom(const std::string& dev
     if (!status) {
         return status;
     }
-    std::vector<StoredOp> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.status();
-        }
-        if (!*row) {
-            return out;
-        }
-        auto op = parseStored(stmt->columnText(0));
-        if (!op) {
-            return op.status();
-        }
-        out.push_back(std::move(*op));
-    }
+    return readStoredOps(*stmt);
 }
 
 Result<std::vector<std::uint64_t>> SyncJournal::journalSeqs(const std::string& deviceId)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/Connection.h"
+#include "core/Statement.h"
 
 #include "base/Clock.h"
 #include "base/Result.h"
@@ -23,6 +24,10 @@ struct StoredOp
     dantoc::sync::Operation op;
     std::string payload;  // the JSON text sent
 };
+
+// Every row of `stmt` whose column 0 is an operation's payload (outbox or journal), parsed; Corruption when one
+// does not parse.
+Result<std::vector<StoredOp>> readStoredOps(Statement& stmt);
 
 struct FinalizeCounts
 {

@@ -4,6 +4,7 @@
 // record of the period whatever its state.
 #include "support/DemoValues.h"
 #include "support/FlowAccounts.h"
+#include "support/OfficerAndProvince.h"
 #include "support/SyncClientForTests.h"
 #include "support/TestServer.h"
 
@@ -48,21 +49,8 @@ const json* findRow(const json& rows, const std::string& unit, const std::string
 
 TEST_CASE("accepted village reports add up in the commune's aggregates; a report under review does not count")
 {
-    TestServer::Options options;
-    options.initArgs = {"--demo"};
-    TestServer server(options);
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    auto httpO = server.client();
-    auto httpP = server.client();
-    auto officer = accounts.ready(httpO, "xa02683");
-    auto admin = accounts.ready(httpP, "admin");
-    REQUIRE(officer.ok());
-    REQUIRE(admin.ok());
-    SyncClientForTests o(httpO, officer.accessToken);
-    SyncClientForTests p(httpP, admin.accessToken);
-    REQUIRE(o.registerDevice() == 201);
-    REQUIRE(p.registerDevice() == 201);
+    dantoc::test::OfficerAndProvince world;
+    auto& [server, accounts, httpO, httpP, officer, admin, o, p] = world;
 
     // Three villages: 400 households (80 poor) and 380 (19 poor) accepted; 390 (100 poor) only submitted. (The
     // sample's other household counts stay below these totals, as the form's checks require.)

@@ -5,6 +5,7 @@
 // cover them on a three-level chain.
 #include "support/DemoValues.h"
 #include "support/FlowAccounts.h"
+#include "support/OfficerAndProvince.h"
 #include "support/SyncClientForTests.h"
 #include "support/TestServer.h"
 
@@ -52,21 +53,8 @@ ds::TransitionIntent intent(const std::string& action, const HeldRecord& record,
 
 TEST_CASE("submit, return with comments, fix, resubmit, stale accept refused, accept; then frozen")
 {
-    TestServer::Options options;
-    options.initArgs = {"--demo"};
-    TestServer server(options);
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    auto httpO = server.client();
-    auto httpP = server.client();
-    auto officer = accounts.ready(httpO, "xa02683");
-    auto admin = accounts.ready(httpP, "admin");
-    REQUIRE(officer.ok());
-    REQUIRE(admin.ok());
-    SyncClientForTests o(httpO, officer.accessToken);
-    SyncClientForTests p(httpP, admin.accessToken);
-    REQUIRE(o.registerDevice() == 201);
-    REQUIRE(p.registerDevice() == 201);
+    dantoc::test::OfficerAndProvince world;
+    auto& [server, accounts, httpO, httpP, officer, admin, o, p] = world;
     std::map<std::string, HeldRecord> heldO, heldP;
     ds::Cursor cO, cP;
 
