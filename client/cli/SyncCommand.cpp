@@ -1,6 +1,7 @@
 // `dantoc sync --store DIR [--json] [--retries N]`: one full sync cycle with the enrolled server (push the outbox,
-// pull until done); prints the counts and the bytes on the wire. On a transient failure it waits the backoff delay
-// and tries again, up to --retries times (default 0). Exit code 0 on success, 1 when the cycle failed.
+// upload the attachments it references, pull until done); prints the counts and the bytes on the wire. On a
+// transient failure it waits the backoff delay and tries again, up to --retries times (default 0). Exit code 0 on
+// success, 1 when the cycle failed.
 #include "cli/Command.h"
 #include "cli/CliStore.h"
 
@@ -33,6 +34,11 @@ Json reportJson(const client::sync::SyncReport& report)
                           {"repushed", push.repushed},
                           {"forks", push.forks},
                           {"epoch_changed", push.epochChanged}}},
+                {"upload", {{"blobs_pending", report.upload.blobsPending},
+                            {"blobs_completed", report.upload.blobsCompleted},
+                            {"blobs_missing", report.upload.blobsMissing},
+                            {"chunks", report.upload.chunks},
+                            {"bytes", report.upload.bytesUploaded}}},
                 {"pull", {{"pages", pull.pages},
                           {"records", pull.records},
                           {"comments", pull.comments},
@@ -72,7 +78,7 @@ int runSync(const QStringList& args)
     if (!transport) {
         return failWith("sync", QString::fromStdString(transport.status().message()));
     }
-    client::sync::SyncClient client(store->connection(), **transport, SystemRandom::instance());
+    client::sync::SyncClient client(*store, **transport, SystemRandom::instance());
     for (int attempt = 0;; ++attempt) {
         auto report = client.runCycle();
         if (report) {
@@ -84,6 +90,8 @@ int runSync(const QStringList& args)
                 out << "Gửi / pushed: " << push.opsSent << " op(s): " << push.applied << " applied, " << push.merged
                     << " merged, " << push.conflicts << " conflict(s), " << push.rejected << " rejected, "
                     << push.deferred << " deferred\n"
+                    << "Tệp đính kèm / attachments: " << report->upload.blobsCompleted << " of "
+                    << report->upload.blobsPending << " uploaded (" << report->upload.bytesUploaded << " bytes)\n"
                     << "Nhận / pulled: " << report->pull.records << " record(s), " << report->pull.comments
                     << " comment(s), " << report->pull.purged << " removed, in " << report->pull.pages
                     << " page(s)\n"

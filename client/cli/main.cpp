@@ -15,12 +15,13 @@ const std::array kCommands = {
     Command{"validate", "validate a submission against a form template", &dantoc::cli::runValidate},
     Command{"init", "create an encrypted store for offline use (seeded from resources)", &dantoc::cli::runInit},
     Command{"entry", "import submissions (JSON/CSV) into the store, or list them", &dantoc::cli::runEntry},
+    Command{"attach", "encrypt files into the store; print the value an attachment field takes", &dantoc::cli::runAttach},
     Command{"export", "export records as CSV (Excel, Vietnamese labels) or JSON", &dantoc::cli::runExport},
     Command{"passwd", "change the store passphrase", &dantoc::cli::runPasswd},
     Command{"enroll", "bind the store to a server and account (pins its certificate)", &dantoc::cli::runEnroll},
     Command{"login", "renew the session with the enrolled server", &dantoc::cli::runLogin},
     Command{"status", "sync state: pending, rejected, conflicts, last sync", &dantoc::cli::runStatus},
-    Command{"sync", "one sync cycle with the server (push, then pull)", &dantoc::cli::runSync},
+    Command{"sync", "one sync cycle with the server (push, upload attachments, pull)", &dantoc::cli::runSync},
 };
 
 int usage(int exitCode)

@@ -216,7 +216,7 @@ Result<BlobInfo> AttachmentStore::importFrom(const Reader& reader)
         }
         total += static_cast<std::int64_t>(currentSize);
         if (total > kMaxSize) {
-            return Status(ErrorCode::ResourceExhausted, "attachment larger than 64 MiB");
+            return Status(ErrorCode::ResourceExhausted, "tệp đính kèm lớn hơn 50 MB / attachment larger than 50 MB");
         }
         crypto_hash_sha256_update(&hash, current.data(), currentSize);
         const bool last = nextSize == 0;

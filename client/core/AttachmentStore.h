@@ -7,6 +7,7 @@
 #include "core/Connection.h"
 
 #include "base/Result.h"
+#include "sync/SyncTuning.h"
 
 #include <chrono>
 #include <cstdint>
@@ -38,7 +39,8 @@ class AttachmentStore
 {
 public:
     static constexpr std::size_t kChunkSize = 64 * 1024;
-    static constexpr std::int64_t kMaxSize = 64LL * 1024 * 1024;
+    // The server's limit (sync-protocol §8): a larger file could never be uploaded.
+    static constexpr std::int64_t kMaxSize = static_cast<std::int64_t>(dantoc::sync::tuning::kBlobMaxBytes);
 
     AttachmentStore(Connection& connection, std::filesystem::path directory)
         : m_connection(connection), m_directory(std::move(directory))

@@ -106,7 +106,7 @@ int main(int argc, char** argv)
     auto rawPushSum = a.store->connection().queryInt64("SELECT SUM(LENGTH(payload)) FROM outbox");
     const long long rawPush = rawPushSum ? *rawPushSum : 0;
 
-    client::sync::SyncClient pusher(a.store->connection(), *a.transport, SystemRandom::instance());
+    client::sync::SyncClient pusher(*a.store, *a.transport, SystemRandom::instance());
     start = Steady::now();
     auto pushed = pusher.runCycle();
     const double pushSeconds = secondsSince(start);
@@ -114,7 +114,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "push cycle: %s\n", pushed.status().toString().c_str());
         return 1;
     }
-    client::sync::SyncClient puller(b.store->connection(), *b.transport, SystemRandom::instance());
+    client::sync::SyncClient puller(*b.store, *b.transport, SystemRandom::instance());
     start = Steady::now();
     auto pulled = puller.runCycle();
     const double pullSeconds = secondsSince(start);

@@ -142,7 +142,9 @@ Result<HttpReply> HttpTransport::requestOnce(const QByteArray& method, const QSt
         request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(m_accessToken));
     }
 
-    QNetworkReply* reply = m_manager->sendCustomRequest(request, method, body);
+    // HEAD through head(): a custom "HEAD" verb would make Qt wait for the body its Content-Length announces.
+    QNetworkReply* reply =
+        method == "HEAD" ? m_manager->head(request) : m_manager->sendCustomRequest(request, method, body);
     bool pinRejected = false;
     const std::string pin = m_pin;
     // Self-signed (or otherwise unverifiable) certificates raise sslErrors: accept exactly the pinned one.

@@ -20,8 +20,9 @@ constexpr std::size_t kMaxPagesPerCycle = 100'000;
 
 }  // namespace
 
-SyncClient::SyncClient(Connection& connection, HttpTransport& transport, RandomSource& random, const Clock& clock)
-    : m_connection(connection),
+SyncClient::SyncClient(Store& store, HttpTransport& transport, RandomSource& random, const Clock& clock)
+    : m_connection(store.connection()),
+      m_attachments(store.connection(), store.attachmentsPath()),
       m_transport(transport),
       m_clock(clock),
       m_backoff(random),
@@ -40,6 +41,9 @@ void SyncClient::report(SyncProgress::Phase phase, const SyncReport& current)
     progress.opsPendingAtStart = current.push.pendingAtStart;
     progress.itemsPulled = current.pull.records + current.pull.comments + current.pull.purged + current.pull.keptRevoked;
     progress.pages = current.pull.pages;
+    progress.blobsPending = current.upload.blobsPending;
+    progress.blobsCompleted = current.upload.blobsCompleted;
+    progress.blobBytesUploaded = current.upload.bytesUploaded;
     progress.bytesSent = m_transport.bytesSent() - m_startSent;
     progress.bytesReceived = m_transport.bytesReceived() - m_startReceived;
     m_progress(progress);
@@ -115,6 +119,42 @@ Status SyncClient::pullAll(PullStats& stats, SyncReport& current)
     return Status::ok();
 }
 
+Status SyncClient::uploadAttachments(PushCycle& push, SyncReport& current)
+{
+    BlobUploader uploader(m_connection, m_transport, m_attachments);
+    uploader.setChunkHook(m_chunkHook);
+    auto uploaded = uploader.uploadPending([&](const UploadStats& stats) {
+        current.upload = stats;
+        report(SyncProgress::Phase::Upload, current);
+    });
+    if (!uploaded) {
+        return uploaded.status();
+    }
+    current.upload = *uploaded;
+    if (uploaded->blobsCompleted == 0 || current.push.deferred == 0) {
+        return Status::ok();
+    }
+    // Each completed upload made the server apply the ops it parked for it; sending them again (duplicates) brings
+    // back their final outcomes now rather than at the next cycle.
+    auto again = push.run();
+    if (!again) {
+        return again.status();
+    }
+    PushStats& stats = current.push;
+    stats.requests += again->requests;
+    stats.opsSent += again->opsSent;
+    stats.applied += again->applied;
+    stats.merged += again->merged;
+    stats.conflicts += again->conflicts;
+    stats.rejected += again->rejected;
+    stats.deferred = again->deferred;  // still waiting after the upload
+    stats.repushed += again->repushed;
+    stats.forks += again->forks;
+    stats.nextExpectedSeq = again->nextExpectedSeq;
+    stats.epochChanged = stats.epochChanged || again->epochChanged;
+    return Status::ok();
+}
+
 Status SyncClient::fail(const Status& status)
 {
     m_retryDelayMillis = m_backoff.nextDelayMillis();
@@ -146,6 +186,9 @@ Result<SyncReport> SyncClient::runCycle()
         return fail(pushed.status());
     }
     current.push = *pushed;
+    if (Status status = uploadAttachments(push, current); !status) {
+        return fail(status);
+    }
     if (Status status = pullAll(current.pull, current); !status) {
         return fail(status);
     }

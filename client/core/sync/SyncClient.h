@@ -1,11 +1,15 @@
-// SyncClient: one sync cycle of the desktop client (sync-protocol §4, §5): register the device when needed, push
-// the outbox (PushCycle), then pull until more = false (PullApplier: each page and its cursor in one transaction),
+// SyncClient: one sync cycle of the desktop client (sync-protocol §4, §5, §8): register the device when needed, push
+// the outbox (PushCycle), upload the attachments pending ops reference (BlobUploader) and push again the ops the
+// server parked for them, then pull until more = false (PullApplier: each page and its cursor in one transaction),
 // then prune the op journal. Failures back off (Backoff with an injected random source, at least Retry-After);
 // progress is reported as counts and bytes. Blocking (HttpTransport). Not thread-safe: one per store, on the
 // thread that owns the Connection and the transport.
 #pragma once
 
+#include "core/AttachmentStore.h"
 #include "core/Connection.h"
+#include "core/Store.h"
+#include "core/sync/BlobUploader.h"
 #include "core/sync/HttpTransport.h"
 #include "core/sync/PullApplier.h"
 #include "core/sync/PushCycle.h"
@@ -36,12 +40,15 @@ struct PullStats
 
 struct SyncProgress
 {
-    enum class Phase { Push, Pull, Done };
+    enum class Phase { Push, Upload, Pull, Done };
     Phase phase = Phase::Push;
     std::size_t opsSent = 0;
     std::size_t opsPendingAtStart = 0;
     std::size_t itemsPulled = 0;
     std::size_t pages = 0;
+    std::size_t blobsPending = 0;    // attachments to upload in this cycle
+    std::size_t blobsCompleted = 0;
+    std::int64_t blobBytesUploaded = 0;
     std::int64_t bytesSent = 0;      // request bodies on the wire (compressed) in this cycle
     std::int64_t bytesReceived = 0;  // answer bodies on the wire in this cycle
 };
@@ -49,6 +56,7 @@ struct SyncProgress
 struct SyncReport
 {
     PushStats push;
+    UploadStats upload;
     PullStats pull;
     std::int64_t bytesSent = 0;
     std::int64_t bytesReceived = 0;
@@ -58,7 +66,8 @@ struct SyncReport
 class SyncClient
 {
 public:
-    SyncClient(Connection& connection, HttpTransport& transport, RandomSource& random,
+    // The store gives the database and its attachments (uploaded after the push, §8).
+    SyncClient(Store& store, HttpTransport& transport, RandomSource& random,
                const Clock& clock = SystemClock::instance());
 
     void setProgressHandler(std::function<void(const SyncProgress&)> handler) { m_progress = std::move(handler); }
@@ -75,20 +84,25 @@ public:
     void connectivityChanged() { m_backoff.reset(); }
     dantoc::sync::Backoff& backoff() { return m_backoff; }
     dantoc::sync::BatchSizer& batchSizer() { return m_sizer; }
+    // Fault injection for tests: called before each attachment chunk (BlobUploader::setChunkHook).
+    void setChunkHook(BlobUploader::ChunkHook hook) { m_chunkHook = std::move(hook); }
 
 private:
     Status ensureRegistered();
     Status pullAll(PullStats& stats, SyncReport& report);
+    Status uploadAttachments(PushCycle& push, SyncReport& report);
     Result<dantoc::sync::PullResponse> pullPage(const dantoc::sync::Cursor& cursor);
     void report(SyncProgress::Phase phase, const SyncReport& report);
     Status fail(const Status& status);
 
     Connection& m_connection;
+    AttachmentStore m_attachments;
     HttpTransport& m_transport;
     const Clock& m_clock;
     dantoc::sync::Backoff m_backoff;
     dantoc::sync::BatchSizer m_sizer;
     std::function<void(const SyncProgress&)> m_progress;
+    BlobUploader::ChunkHook m_chunkHook;
     std::uint64_t m_pullLimitBytes;
     std::int64_t m_retryDelayMillis = 0;
     std::int64_t m_startSent = 0;

@@ -149,6 +149,23 @@ Status SyncJournal::moveToJournal(const std::string& opId, const std::string& ou
     return status;
 }
 
+Status SyncJournal::clearAwaitingAttachment(const std::string& recordId)
+{
+    // The server applied what it had parked for an upload: the record waits no more, unless another of its ops
+    // is still parked.
+    auto stmt = m_connection.prepare(
+        "UPDATE record SET flags = flags & ~?1 WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM outbox WHERE "
+        "record_id = ?2 AND status = 'pending' AND last_error = ?3)");
+    if (!stmt) {
+        return stmt.status();
+    }
+    Status status = stmt->bindInt64(1, SubmissionRepository::kFlagAwaitingAttachment);
+    if (status) status = stmt->bindText(2, recordId);
+    if (status) status = stmt->bindText(3, "deferred: " + std::string(ds::kDeferredAwaitingAttachment));
+    if (status) status = stmt->execute();
+    return status;
+}
+
 Result<FinalizeCounts> SyncJournal::finalize(const std::vector<ds::OpOutcome>& finals,
                                              const std::vector<ds::OpOutcome>& deferred)
 {
@@ -201,6 +218,11 @@ Result<FinalizeCounts> SyncJournal::finalize(const std::vector<ds::OpOutcome>& f
         }
         if (flags != 0 && !recordId.empty()) {
             if (status = flagRecord(m_connection, recordId, flags); !status) {
+                return status;
+            }
+        }
+        if (outcome.kind != ds::OutcomeKind::Deferred && !recordId.empty()) {
+            if (status = clearAwaitingAttachment(recordId); !status) {
                 return status;
             }
         }

@@ -55,7 +55,8 @@ public:
 
     // In ONE transaction: every final outcome moves its op from the outbox to op_journal (outcome, result JSON,
     // payload, device id); conflicts and rejections flag the record (needs attention, conflict); the deferred ones
-    // stay in the outbox with their reason and one more attempt. Outcomes for ops not in the outbox (a journal
+    // stay in the outbox with their reason and one more attempt (an awaiting_attachment one flags its record, cleared
+    // by the op's final outcome). Outcomes for ops not in the outbox (a journal
     // re-push) update the journal row.
     Result<FinalizeCounts> finalize(const std::vector<dantoc::sync::OpOutcome>& finals,
                                     const std::vector<dantoc::sync::OpOutcome>& deferred);
@@ -74,6 +75,7 @@ public:
 private:
     Status moveToJournal(const std::string& opId, const std::string& outcome, const std::string& resultJson,
                          bool& moved);
+    Status clearAwaitingAttachment(const std::string& recordId);
 
     Connection& m_connection;
     const Clock& m_clock;

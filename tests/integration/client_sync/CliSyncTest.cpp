@@ -1,6 +1,7 @@
 // The `dantoc` tool's enroll, login, status and sync as real processes against the real dantoc-server over TLS:
 // a wrong --fingerprint is refused before anything is sent, the forced password change needs the new password,
-// an imported entry reaches the server and status shows the outbox empty and the last sync.
+// an imported entry reaches the server and status shows the outbox empty and the last sync; a file added with
+// `dantoc attach` goes up with its entry.
 #include "support/FlowAccounts.h"
 #include "support/TempDir.h"
 #include "support/TestServer.h"
@@ -155,6 +156,45 @@ TEST_CASE("dantoc enroll, sync, status and login against the real server")
     REQUIRE(officer.ok());
     auto record = http.get("/api/v1/records/" + entry["id"].get<std::string>(), officer.accessToken);
     CHECK(record.status == 200);
+
+    // A signed scan: `dantoc attach` encrypts it into the store and prints the field value; an entry carrying it
+    // goes up with `dantoc sync`, the file after the entry's operation, and the server then holds the same bytes.
+    const std::string scanFile = (dir.path() / "phiếu xã.pdf").string();
+    std::string scan(40'000, '\0');
+    for (std::size_t i = 0; i < scan.size(); ++i) {
+        scan[i] = static_cast<char>((i * 7919) % 251);
+    }
+    std::ofstream(scanFile, std::ios::binary) << scan;
+    Run attached = dantocCli({"attach", "--store", store, QString::fromStdString(scanFile)}, {});
+    REQUIRE_MESSAGE(attached.exitCode == 0, attached.err);
+    const json scanValue = json::parse(attached.out);
+    CHECK(scanValue["name"] == "phiếu xã.pdf");
+    CHECK(scanValue["size"] == scan.size());
+    CHECK(scanValue["mime"] == "application/pdf");
+    CHECK(dantocCli({"attach", "--store", store, QString::fromStdString(scanFile)}, {}).out == attached.out);
+    CHECK(dantocCli({"attach", "--store", store, "/nonexistent/file.pdf"}, {}).exitCode == 2);
+    std::ifstream communeIn(std::string(DANTOC_RESOURCES_DIR) + "/demo/commune_survey.sample.json");
+    std::stringstream communeText;
+    communeText << communeIn.rdbuf();
+    json commune = json::parse(communeText.str());
+    commune["unit"] = "02683";
+    commune["period"] = "2026";  // the commune survey is yearly
+    commune["values"]["signed_scan"] = scanValue;
+    const std::string communeFile = (dir.path() / "commune.json").string();
+    std::ofstream(communeFile) << commune.dump();
+    Run communeImported = dantocCli(
+        {"entry", "import", "--store", store, "--json", QString::fromStdString(communeFile), "--save"}, {});
+    REQUIRE_MESSAGE(communeImported.exitCode == 0, std::string(communeImported.err + communeImported.out));
+    Run withScan = dantocCli({"sync", "--store", store, "--json"}, {});
+    REQUIRE_MESSAGE(withScan.exitCode == 0, withScan.err);
+    const json uploadCounts = json::parse(withScan.out);
+    CHECK(uploadCounts["upload"]["blobs_completed"] == 1);
+    CHECK(uploadCounts["upload"]["bytes"] == scan.size());
+    CHECK(uploadCounts["push"]["applied"] == 1);
+    CHECK(json::parse(dantocCli({"status", "--store", store, "--json"}, {}).out)["pending_ops"] == 0);
+    auto onServer = http.get("/api/v1/sync/blobs/" + scanValue["sha256"].get<std::string>(), officer.accessToken);
+    CHECK(onServer.status == 200);
+    CHECK(onServer.body == scan);
 
     // login: refresh, then with the password; a wrong password fails with exit 2.
     CHECK(dantocCli({"login", "--store", store}, {}).exitCode == 0);

@@ -4,6 +4,7 @@
 // editable with the reviewer's comments and the fix goes back; two devices editing disjoint fields merge,
 // overlapping ones give a conflict the client flags; a cloned store (device_fork) gets a new device id.
 #include "QtApp.h"
+#include "SyncDevice.h"
 #include "core/EntryService.h"
 #include "core/OutboxRepository.h"
 #include "core/ReviewCommentRepository.h"
@@ -37,120 +38,7 @@ using dantoc::test::FlowAccounts;
 using dantoc::test::TestServer;
 namespace ds = dantoc::sync;
 
-namespace {
-
-constexpr const char* kVillage = "02683-01";
-constexpr const char* kPeriod = "2026-H2";
-constexpr const char* kOfficer = "xa02683";
-
-// Deterministic jitter for the backoff (its values are not asserted here).
-class FixedRandom final : public RandomSource
-{
-public:
-    void fill(std::uint8_t* out, std::size_t size) override
-    {
-        for (std::size_t i = 0; i < size; ++i) {
-            out[i] = static_cast<std::uint8_t>(i * 37 + 11);
-        }
-    }
-};
-
-TestServer::Options demo()
-{
-    TestServer::Options options;
-    options.initArgs = {"--demo"};
-    return options;
-}
-
-QUrl urlOf(const TestServer& server)
-{
-    return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.port()));
-}
-
-Json sampleValues()
-{
-    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/village_survey.sample.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    return Json::parse(text.str())["values"];
-}
-
-// One enrolled laptop: a seeded store, its transport and sync client.
-struct Device
-{
-    std::unique_ptr<Store> store;
-    std::unique_ptr<HttpTransport> transport;
-    FixedRandom random;
-    std::unique_ptr<SyncClient> client;
-    std::unique_ptr<EntryService> entries;
-
-    Connection& db() { return store->connection(); }
-
-    void open(const std::filesystem::path& dir, bool create)
-    {
-        StoreOptions options;
-        options.kdf = KdfParams::testing();
-        auto opened = create ? StoreFactory::create(dir, "mật khẩu kho", DANTOC_RESOURCES_DIR, options)
-                             : Store::open(dir, "mật khẩu kho", options);
-        REQUIRE_MESSAGE(opened.isOk(), opened.status().toString());
-        store = std::move(*opened);
-        entries = std::make_unique<EntryService>(db());
-    }
-
-    void connect()
-    {
-        auto made = Enrollment::transportFor(db());
-        REQUIRE_MESSAGE(made.isOk(), made.status().toString());
-        transport = std::move(*made);
-        client = std::make_unique<SyncClient>(db(), *transport, random);
-    }
-
-    SyncReport sync()
-    {
-        auto report = client->runCycle();
-        REQUIRE_MESSAGE(report.isOk(), report.status().toString());
-        return *report;
-    }
-
-    std::string newRecord(const Json& values)
-    {
-        auto draft = entries->createDraft({"", "village_survey", 1, kVillage, kPeriod, "", "{}"});
-        REQUIRE_MESSAGE(draft.isOk(), draft.status().toString());
-        auto saved = entries->save(draft->id, values);
-        REQUIRE_MESSAGE(saved.isOk(), saved.status().toString());
-        return draft->id;
-    }
-
-    Submission record(const std::string& id)
-    {
-        auto out = SubmissionRepository(db()).get(id);
-        REQUIRE_MESSAGE(out.isOk(), out.status().toString());
-        return *out;
-    }
-
-    std::int64_t pending() { return *OutboxRepository(db()).pendingCount(); }
-};
-
-// Enrolls `device` (a new store in dir) for `account`, changing the default password on first use.
-void enroll(Device& device, const std::filesystem::path& dir, const TestServer& server, FlowAccounts& accounts,
-            const std::string& account, const std::string& name)
-{
-    device.open(dir, true);
-    const std::string fresh = FlowAccounts::newPasswordFor(account);
-    EnrollRequest request{urlOf(server), server.fingerprint(), account, accounts.password(account), fresh, name};
-    auto enrolled = Enrollment::enroll(device.db(), request);
-    if (!enrolled && accounts.password(account) != fresh) {
-        request.password = fresh;  // another device of this account changed it already
-        enrolled = Enrollment::enroll(device.db(), request);
-    }
-    REQUIRE_MESSAGE(enrolled.isOk(), enrolled.status().toString());
-    if (enrolled->passwordChanged) {
-        accounts.setPassword(account, fresh);
-    }
-    device.connect();
-}
-
-}  // namespace
+using namespace dantoc::test::client_sync;
 
 TEST_CASE("enroll: pinned fingerprint, forced password change, tokens in the store, device registered")
 {
@@ -159,7 +47,7 @@ TEST_CASE("enroll: pinned fingerprint, forced password change, tokens in the sto
     REQUIRE(server.started());
     FlowAccounts accounts(server);
     test::TempDir dir{"dantoc-enroll"};
-    Device device;
+    SyncDevice device;
     device.open(dir.path() / "a", true);
     const std::string initial = accounts.password(kOfficer);
 
@@ -224,8 +112,8 @@ TEST_CASE("sync: an entry goes to the server, a second device pulls it; a lost a
     REQUIRE(server.started());
     FlowAccounts accounts(server);
     test::TempDir dir{"dantoc-sync"};
-    Device a;
-    Device b;
+    SyncDevice a;
+    SyncDevice b;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
     enroll(b, dir.path() / "b", server, accounts, kOfficer, "máy B");
 
@@ -292,7 +180,7 @@ TEST_CASE("sync: a record returned by the province is editable with the comments
     REQUIRE(server.started());
     FlowAccounts accounts(server);
     test::TempDir dir{"dantoc-return"};
-    Device a;
+    SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
     Json values = sampleValues();
     const std::string id = a.newRecord(values);
@@ -360,8 +248,8 @@ TEST_CASE("sync: disjoint edits from two devices merge; overlapping edits give a
     REQUIRE(server.started());
     FlowAccounts accounts(server);
     test::TempDir dir{"dantoc-merge"};
-    Device a;
-    Device b;
+    SyncDevice a;
+    SyncDevice b;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
     enroll(b, dir.path() / "b", server, accounts, kOfficer, "máy B");
     const Json values = sampleValues();
@@ -382,7 +270,7 @@ TEST_CASE("sync: disjoint edits from two devices merge; overlapping edits give a
     CHECK(merged.push.merged == 1);
     CHECK(merged.push.conflicts == 0);
     a.sync();
-    for (Device* device : {&a, &b}) {
+    for (SyncDevice* device : {&a, &b}) {
         Json body = Json::parse(device->record(id).body);
         CHECK(body["households_total"] == fromA["households_total"]);
         CHECK(body["households_poor"] == fromB["households_poor"]);
@@ -419,7 +307,7 @@ TEST_CASE("sync: a cloned store pushes under a new device id after device_fork")
     REQUIRE(server.started());
     FlowAccounts accounts(server);
     test::TempDir dir{"dantoc-fork"};
-    Device a;
+    SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
     const Json values = sampleValues();
     a.newRecord(values);
@@ -434,7 +322,7 @@ TEST_CASE("sync: a cloned store pushes under a new device id after device_fork")
     // Both copies write the next op (same device id, same dev_seq 2); the original syncs first.
     a.open(dir.path() / "a", false);
     a.connect();
-    Device clone;
+    SyncDevice clone;
     clone.open(dir.path() / "clone", false);
     clone.connect();
     const std::string mine = a.newRecord(values);
@@ -459,7 +347,7 @@ TEST_CASE("sync: after the server is restored from a backup (epoch change) the c
     REQUIRE(server.started());
     FlowAccounts accounts(server);
     test::TempDir dir{"dantoc-restore"};
-    Device a;
+    SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
     Json values = sampleValues();
     const std::string kept = a.newRecord(values);
@@ -495,7 +383,7 @@ TEST_CASE("sync: after the server is restored from a backup (epoch change) the c
     CHECK(a.record(kept).serverVersion == 2);
 
     // What the server has now, seen by a second device enrolled after the restore.
-    Device b;
+    SyncDevice b;
     b.open(dir.path() / "b", true);
     auto enrolled = Enrollment::enroll(
         b.db(), {QUrl(QStringLiteral("https://127.0.0.1:%1").arg(again.port())), again.fingerprint(), kOfficer,
@@ -514,7 +402,7 @@ TEST_CASE("sync: an unreachable server fails the cycle with a backoff delay; not
     REQUIRE(server.started());
     FlowAccounts accounts(server);
     test::TempDir dir{"dantoc-backoff"};
-    Device a;
+    SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
     a.newRecord(sampleValues());
     REQUIRE(server.stop() == 0);

@@ -1,0 +1,238 @@
+#include "core/sync/BlobUploader.h"
+
+#include "core/sync/SyncJournal.h"
+
+#include "sync/SyncTuning.h"
+#include "sync/WireCodec.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace dantoc::client::sync {
+
+namespace ds = dantoc::sync;
+
+namespace {
+
+constexpr const char* kStateUploading = "uploading";
+constexpr const char* kStateUploaded = "uploaded";
+// A whole-file hash mismatch makes the server restart the upload at 0 (§8.5); more than this many restarts of
+// one file in one cycle means the local file and its recorded hash disagree, and retrying cannot help.
+constexpr int kMaxRestartsPerBlob = 2;
+
+std::string sha256Hex(std::string_view bytes)
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return std::string(hex, crypto_hash_sha256_BYTES * 2);
+}
+
+QString blobPath(const std::string& sha256)
+{
+    return QStringLiteral("/api/v1/sync/blobs/") + QString::fromStdString(sha256);
+}
+
+Result<ds::BlobUploadStatus> statusFromBody(const HttpReply& reply, const std::string& what)
+{
+    auto json = ds::decodeMessage(std::string_view(reply.body.constData(), static_cast<std::size_t>(reply.body.size())),
+                                  ds::ContentEncoding::Identity, ds::kBlobStartLimits);
+    if (!json) {
+        return Status(ErrorCode::Unavailable, what + " answer: " + json.status().message());
+    }
+    auto status = ds::parseBlobUploadStatus(*json);
+    if (!status) {
+        return Status(ErrorCode::Unavailable, what + " answer: " + status.status().message());
+    }
+    return status;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> BlobUploader::pendingBlobs()
+{
+    auto stmt = m_connection.prepare("SELECT payload FROM outbox WHERE status = 'pending' ORDER BY dev_seq");
+    if (!stmt) {
+        return stmt.status();
+    }
+    auto ops = readStoredOps(*stmt);
+    if (!ops) {
+        return ops.status();
+    }
+    std::vector<std::string> out;
+    for (const StoredOp& stored : *ops) {
+        for (const std::string& sha256 : stored.op.blobs) {
+            if (std::find(out.begin(), out.end(), sha256) != out.end()) {
+                continue;
+            }
+            auto blob = m_attachments.info(sha256);
+            if (blob && blob->state == kStateUploaded) {
+                continue;
+            }
+            if (!blob && blob.status().code() != ErrorCode::NotFound) {
+                return blob.status();
+            }
+            out.push_back(sha256);
+        }
+    }
+    return out;
+}
+
+Result<UploadStats> BlobUploader::uploadPending(const Progress& progress)
+{
+    UploadStats stats;
+    auto pending = pendingBlobs();
+    if (!pending) {
+        return pending.status();
+    }
+    stats.blobsPending = pending->size();
+    for (const std::string& sha256 : *pending) {
+        if (Status status = upload(sha256, stats, progress); !status) {
+            return status;
+        }
+    }
+    return stats;
+}
+
+Result<ds::BlobUploadStatus> BlobUploader::start(const BlobInfo& blob)
+{
+    const ds::BlobUploadStart message{blob.sha256, static_cast<std::uint64_t>(blob.size)};
+    auto json = m_transport.postJson(QStringLiteral("/api/v1/sync/blobs"), message.toJson(), ds::kBlobStartLimits,
+                                     false);
+    if (!json) {
+        return json.status();
+    }
+    auto status = ds::parseBlobUploadStatus(*json);
+    if (!status) {
+        return Status(ErrorCode::Unavailable, "upload start answer: " + status.status().message());
+    }
+    if (status->sha256 != blob.sha256 || status->size != message.size) {
+        return Status(ErrorCode::Unavailable, "upload start answer is for another file");
+    }
+    return status;
+}
+
+Result<ds::BlobUploadStatus> BlobUploader::head(const std::string& sha256)
+{
+    auto reply = m_transport.request("HEAD", blobPath(sha256));
+    if (!reply) {
+        return reply.status();
+    }
+    auto header = [&](std::string_view name) -> Result<std::uint64_t> {
+        std::string lower(name);
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        const auto found = reply->headers.find(lower);
+        if (found == reply->headers.end()) {
+            return Status(ErrorCode::Unavailable, "HEAD answer without " + std::string(name));
+        }
+        return ds::parseUploadOffset(found->second);
+    };
+    auto offset = header(ds::kUploadOffsetHeader);
+    auto length = header(ds::kUploadLengthHeader);
+    if (!offset || !length || *offset > *length) {
+        return Status(ErrorCode::Unavailable, "HEAD answer: bad Upload-Offset / Upload-Length");
+    }
+    return ds::BlobUploadStatus{sha256, *length, *offset, *offset == *length};
+}
+
+Result<ds::BlobUploadStatus> BlobUploader::sendChunk(const std::string& sha256, std::uint64_t offset,
+                                                     std::string_view bytes)
+{
+    const std::map<QByteArray, QByteArray> headers{
+        {"Content-Type", "application/offset+octet-stream"},
+        {QByteArray::fromStdString(std::string(ds::kUploadOffsetHeader)), QByteArray::number(qulonglong(offset))},
+        {QByteArray::fromStdString(std::string(ds::kUploadChecksumHeader)),
+         QByteArray::fromStdString(ds::formatChecksumHeader(sha256Hex(bytes)))}};
+    auto reply = m_transport.request("PATCH", blobPath(sha256),
+                                     QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())), headers);
+    if (!reply) {
+        return reply.status();
+    }
+    return statusFromBody(*reply, "chunk");
+}
+
+Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const Progress& progress)
+{
+    auto blob = m_attachments.info(sha256);
+    if (!blob) {
+        if (blob.status().code() == ErrorCode::NotFound) {
+            ++stats.blobsMissing;  // a file this store never held: whoever attached it uploads it
+            return Status::ok();
+        }
+        return blob.status();
+    }
+    auto server = start(*blob);
+    if (!server) {
+        return server.status();
+    }
+    std::string bytes;  // decrypted only once the server wants bytes
+    int restarts = 0;
+    std::uint64_t lastOffset = server->offset;
+    while (!server->complete) {
+        if (bytes.empty()) {
+            auto plain = m_attachments.readAll(sha256);
+            if (!plain) {
+                return plain.status();
+            }
+            bytes = std::move(*plain);
+            if (bytes.size() != server->size) {
+                return Status(ErrorCode::Corruption, "attachment " + sha256 + " changed size in the store");
+            }
+        }
+        if (server->offset < lastOffset && ++restarts > kMaxRestartsPerBlob) {
+            return Status(ErrorCode::Corruption, "the server keeps refusing the whole-file hash of " + sha256);
+        }
+        lastOffset = server->offset;
+        if (Status status = m_attachments.setUploadProgress(sha256, static_cast<std::int64_t>(server->offset),
+                                                            kStateUploading);
+            !status) {
+            return status;
+        }
+        const std::uint64_t length = ds::chunkLengthAt(server->size, server->offset);
+        if (m_chunkHook) {
+            if (Status status = m_chunkHook(sha256, server->offset); !status) {
+                return status;
+            }
+        }
+        auto answer = sendChunk(sha256, server->offset, std::string_view(bytes).substr(server->offset, length));
+        if (!answer) {
+            const ServerError& error = m_transport.lastError();
+            if (error.status == 409 || error.status == 404) {
+                // 409: our offset is not the server's (a cut mid-chunk kept part of it): ask and resume there.
+                // 404: the partial upload expired: start again.
+                ++stats.resumes;
+                server = error.status == 409 ? head(sha256) : start(*blob);
+                if (!server) {
+                    return server.status();
+                }
+                continue;
+            }
+            return answer.status();
+        }
+        if (answer->sha256 != sha256 || answer->size != server->size) {
+            return Status(ErrorCode::Unavailable, "chunk answer is for another file");
+        }
+        ++stats.chunks;
+        if (answer->offset > server->offset) {
+            stats.bytesUploaded += static_cast<std::int64_t>(answer->offset - server->offset);
+        }
+        server = std::move(answer);
+        if (progress) {
+            progress(stats);
+        }
+    }
+    if (Status status = m_attachments.setUploadProgress(sha256, blob->size, kStateUploaded); !status) {
+        return status;
+    }
+    ++stats.blobsCompleted;
+    if (progress) {
+        progress(stats);
+    }
+    return Status::ok();
+}
+
+}  // namespace dantoc::client::sync

@@ -1,0 +1,202 @@
+// Attachments on the wire (sync-protocol §8) between the real client core and the real dantoc-server over TLS: a
+// record with a signed scan is parked by the server until its upload completes; an upload cut after two chunks
+// resumes at the server's offset, and the parked op then comes back applied; the server holds the exact bytes; a
+// file the store does not hold keeps the op parked until it is imported. (Deduplication of a file the server
+// already has is tested on the server: tests/server/blob.)
+#include "QtApp.h"
+#include "SyncDevice.h"
+#include "support/TempDir.h"
+
+#include "core/AttachmentStore.h"
+
+#include "sync/SyncTuning.h"
+
+#include <doctest/doctest.h>
+
+using namespace dantoc;
+using namespace dantoc::client;
+using namespace dantoc::test::client_sync;
+using dantoc::test::FlowAccounts;
+using dantoc::test::TestServer;
+
+namespace {
+
+constexpr const char* kCommune = "02683";
+constexpr const char* kYear = "2026";  // the commune survey is yearly
+constexpr std::uint64_t kChunk = dantoc::sync::tuning::kBlobChunkBytes;
+
+// A scan of three full chunks and a short one: deterministic, not compressible-looking.
+std::string scanBytes(std::uint64_t size, std::uint32_t seed)
+{
+    std::string bytes(size, '\0');
+    std::uint32_t state = seed;
+    for (char& c : bytes) {
+        state = state * 1664525u + 1013904223u;
+        c = static_cast<char>(state >> 24);
+    }
+    return bytes;
+}
+
+Json communeValues(const BlobInfo& scan)
+{
+    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/commune_survey.sample.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    Json values = Json::parse(text.str())["values"];
+    values["signed_scan"] = Json{{"sha256", scan.sha256},
+                                 {"name", "phieu-xa-2026.pdf"},
+                                 {"size", scan.size},
+                                 {"mime", "application/pdf"}};
+    return values;
+}
+
+std::string newCommuneRecord(SyncDevice& device, const Json& values)
+{
+    auto draft = device.entries->createDraft({"", "commune_survey", 1, kCommune, kYear, "", "{}"});
+    REQUIRE_MESSAGE(draft.isOk(), draft.status().toString());
+    auto saved = device.entries->save(draft->id, values);
+    REQUIRE_MESSAGE(saved.isOk(), saved.status().toString());
+    return draft->id;
+}
+
+AttachmentStore attachmentsOf(SyncDevice& device)
+{
+    return AttachmentStore(device.db(), device.store->attachmentsPath());
+}
+
+std::string outboxError(SyncDevice& device)
+{
+    auto stmt = device.db().prepare("SELECT last_error FROM outbox WHERE status = 'pending'");
+    REQUIRE(stmt.isOk());
+    auto row = stmt->step();
+    REQUIRE(row.isOk());
+    return *row ? stmt->columnText(0) : std::string();
+}
+
+}  // namespace
+
+TEST_CASE("attachments: parked until uploaded, a cut upload resumes at the server's offset, the op then applies")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-attach"};
+    SyncDevice a;
+    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
+
+    const std::string bytes = scanBytes(3 * kChunk + 5000, 7);
+    auto scan = attachmentsOf(a).importBytes(bytes);
+    REQUIRE_MESSAGE(scan.isOk(), scan.status().toString());
+    const std::string id = newCommuneRecord(a, communeValues(*scan));
+    REQUIRE(a.pending() == 1);
+
+    // The connection drops before the third chunk: the cycle fails, and nothing is lost on either side.
+    std::vector<std::uint64_t> offsets;
+    a.client->setChunkHook([&](const std::string& sha256, std::uint64_t offset) {
+        CHECK(sha256 == scan->sha256);
+        offsets.push_back(offset);
+        return offset >= 2 * kChunk ? Status(ErrorCode::Unavailable, "cable pulled") : Status::ok();
+    });
+    auto cut = a.client->runCycle();
+    REQUIRE_FALSE(cut.isOk());
+    CHECK(cut.status().message().find("cable pulled") != std::string::npos);
+    CHECK(offsets == std::vector<std::uint64_t>{0, kChunk, 2 * kChunk});
+    CHECK(a.pending() == 1);
+    CHECK(outboxError(a) == "deferred: awaiting_attachment");
+    CHECK((a.record(id).flags & SubmissionRepository::kFlagAwaitingAttachment) != 0);
+    auto local = attachmentsOf(a).info(scan->sha256);
+    REQUIRE(local.isOk());
+    CHECK(local->state == "uploading");
+    CHECK(local->uploadedOffset == static_cast<std::int64_t>(2 * kChunk));
+    // The server kept the two chunks and has not applied the record.
+    auto head = a.transport->request("HEAD", QStringLiteral("/api/v1/sync/blobs/") + QString::fromStdString(scan->sha256));
+    REQUIRE_MESSAGE(head.isOk(), head.status().toString());
+    CHECK(head->headers["upload-offset"] == std::to_string(2 * kChunk));
+    CHECK(a.transport->request("GET", QStringLiteral("/api/v1/records/") + QString::fromStdString(id))
+              .status()
+              .code() == ErrorCode::NotFound);
+
+    // Next cycle: resumes at 2 chunks (never from 0), completes, and the parked create comes back applied.
+    offsets.clear();
+    a.client->setChunkHook([&](const std::string&, std::uint64_t offset) {
+        offsets.push_back(offset);
+        return Status::ok();
+    });
+    std::vector<dantoc::client::sync::SyncProgress> progress;
+    a.client->setProgressHandler([&](const auto& p) { progress.push_back(p); });
+    SyncReport report = a.sync();
+    CHECK(offsets == std::vector<std::uint64_t>{2 * kChunk, 3 * kChunk});
+    CHECK(report.upload.blobsPending == 1);
+    CHECK(report.upload.blobsCompleted == 1);
+    CHECK(report.upload.chunks == 2);
+    CHECK(report.upload.bytesUploaded == static_cast<std::int64_t>(bytes.size() - 2 * kChunk));
+    CHECK(report.push.applied == 1);
+    CHECK(report.push.deferred == 0);
+    CHECK(a.pending() == 0);
+    CHECK((a.record(id).flags & SubmissionRepository::kFlagAwaitingAttachment) == 0);
+    CHECK(a.record(id).serverVersion == 1);
+    CHECK(attachmentsOf(a).info(scan->sha256)->state == "uploaded");
+    bool sawUpload = false;
+    for (const auto& p : progress) {
+        sawUpload = sawUpload || (p.phase == dantoc::client::sync::SyncProgress::Phase::Upload && p.blobsPending == 1);
+    }
+    CHECK(sawUpload);
+
+    // The server holds exactly these bytes, and the record it applied references them.
+    auto download =
+        a.transport->request("GET", QStringLiteral("/api/v1/sync/blobs/") + QString::fromStdString(scan->sha256));
+    REQUIRE_MESSAGE(download.isOk(), download.status().toString());
+    CHECK(download->body.toStdString() == bytes);
+    auto onServer = a.transport->request("GET", QStringLiteral("/api/v1/records/") + QString::fromStdString(id));
+    REQUIRE_MESSAGE(onServer.isOk(), onServer.status().toString());
+    CHECK(onServer->body.contains(QByteArray::fromStdString(scan->sha256)));
+
+    // Nothing left to upload: the next cycle sends no chunk.
+    offsets.clear();
+    report = a.sync();
+    CHECK(report.upload.blobsPending == 0);
+    CHECK(offsets.empty());
+}
+
+TEST_CASE("attachments: a file the store does not hold keeps the op parked until it is imported")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-attach-missing"};
+    SyncDevice a;
+    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
+
+    // The entry names a scan by its hash (typed in from another system), but the file is not in this store yet.
+    const std::string bytes = scanBytes(kChunk / 2, 11);
+    test::TempDir other{"dantoc-attach-other"};
+    BlobInfo scan;
+    {
+        SyncDevice elsewhere;
+        elsewhere.open(other.path() / "s", true);
+        auto made = attachmentsOf(elsewhere).importBytes(bytes);
+        REQUIRE(made.isOk());
+        scan = *made;
+    }
+    REQUIRE(attachmentsOf(a).info(scan.sha256).status().code() == ErrorCode::NotFound);
+    const std::string id = newCommuneRecord(a, communeValues(scan));
+
+    SyncReport report = a.sync();
+    CHECK(report.upload.blobsPending == 1);
+    CHECK(report.upload.blobsMissing == 1);
+    CHECK(report.upload.blobsCompleted == 0);
+    CHECK(report.push.deferred == 1);
+    CHECK(a.pending() == 1);
+    CHECK((a.record(id).flags & SubmissionRepository::kFlagAwaitingAttachment) != 0);
+
+    // The officer adds the file: the next cycle uploads it and the parked create applies.
+    REQUIRE(attachmentsOf(a).importBytes(bytes).isOk());
+    report = a.sync();
+    CHECK(report.upload.blobsCompleted == 1);
+    CHECK(report.upload.bytesUploaded == static_cast<std::int64_t>(bytes.size()));
+    CHECK(report.push.applied == 1);
+    CHECK(a.pending() == 0);
+    CHECK((a.record(id).flags & SubmissionRepository::kFlagAwaitingAttachment) == 0);
+}
