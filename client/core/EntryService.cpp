@@ -339,11 +339,17 @@ Result<Submission> EntryService::createDraft(NewDraft draft)
     if (!values) {
         return values.status();
     }
-    auto form = FormTemplateRepository(m_connection).get(draft.formId, draft.formVersion);
+    auto form = FormTemplateRepository(m_connection).load(draft.formId, draft.formVersion);
     if (!form) {
         return form.status();
     }
-    draft.formVersion = form->version;  // version 0 asked for the newest: record which one
+    // A record in a period of the wrong kind (a yearly form in "2026-H2") could never be accepted by the server.
+    if (!forms::isValidPeriod(form->periodType(), draft.period)) {
+        return Status(ErrorCode::InvalidArgument, "kỳ báo cáo \"" + draft.period + "\" không hợp với biểu mẫu " +
+                                                      draft.formId + " / period \"" + draft.period +
+                                                      "\" is not of the form's kind");
+    }
+    draft.formVersion = form->version();  // version 0 asked for the newest: record which one
     draft.body = values->dump();
     Transaction transaction(m_connection);
     if (!transaction.status()) {

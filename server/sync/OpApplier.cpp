@@ -1,6 +1,7 @@
 #include "sync/OpApplier.h"
 
 #include "base/Uuid.h"
+#include "forms/Submission.h"
 #include "store/SyncRows.h"
 #include "sync/BodyMerge.h"
 #include "sync/RecordValidation.h"
@@ -82,6 +83,9 @@ Result<sync::OpOutcome> OpApplier::create(const sync::Operation& op)
     }
     if (!m_in.period->open) {
         return rejectOp(op.opId, "period_closed", op.period);
+    }
+    if (!forms::isValidPeriod(m_in.form->periodType(), op.period)) {
+        return rejectOp(op.opId, "period_mismatch", op.period);
     }
     const workflow::WorkflowState initial = workflow::initialState(place->chain);
     if (auto who = workflow::classifyEdit(place->actor, initial, place->chain);

@@ -26,6 +26,9 @@ const std::map<std::string, sync::LocalizedText>& messages()
         {"period_closed",
          {"Kỳ báo cáo đã đóng, không nhận phiếu mới", "The reporting period is closed to new records"}},
         {"period_unknown", {"Kỳ báo cáo không tồn tại", "The reporting period does not exist"}},
+        {"period_mismatch",
+         {"Kỳ báo cáo không đúng loại kỳ của biểu mẫu (năm, 6 tháng, quý...)",
+          "The reporting period is not of the form's kind (year, half-year, quarter...)"}},
     };
     return table;
 }

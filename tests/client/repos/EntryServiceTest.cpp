@@ -179,6 +179,18 @@ TEST_CASE("entry: autosave changes the body but enqueues nothing")
     CHECK(f.service.autosave("00000000-0000-4000-8000-000000000000", valid()).code() == ErrorCode::NotFound);
 }
 
+TEST_CASE("entry: a draft in a period not of the form's kind is refused, nothing stored")
+{
+    Fixture f;
+    for (const char* period : {"2025", "2025-Q3", "2025-H3", ""}) {
+        CAPTURE(period);
+        auto refused = f.service.createDraft({"", "tiny_village", 2, "0164500000", period, "", "{}"});
+        CHECK(refused.status().code() == ErrorCode::InvalidArgument);
+    }
+    CHECK(*f.store->connection().queryInt64("SELECT COUNT(*) FROM record") == 0);
+    f.draft();  // a half-year is right
+}
+
 TEST_CASE("entry: a failure between the record change and the operation leaves neither")
 {
     for (const char* step : {"record_written", "op_enqueued"}) {

@@ -116,13 +116,16 @@ TEST_CASE("scope, period and form: ops outside them are rejected with stable cod
     relabelled.unit = kVillageA;  // the stored record's unit counts, not the op's
     auto closed = a.create(newUuid(), {{"households_total", 1}}, kVillageA, "2025-H2");
     auto unknownPeriod = a.create(newUuid(), {{"households_total", 1}}, kVillageA, "2031");
+    auto wrongKind = a.create(newUuid(), {{"households_total", 1}}, kVillageA, "2026");  // a half-yearly form
     auto unknownForm = a.create(newUuid(), {{"households_total", 1}});
     unknownForm.form.version = 99;
     auto duplicateRecord = a.create(recordOfB, {{"households_total", 2}});
     auto missing = a.edit(newUuid(), 1, {{"households_total", {1, 2}}});
-    auto answer = a.push({outside, editB, relabelled, closed, unknownPeriod, unknownForm, duplicateRecord, missing});
+    auto answer = a.push({outside, editB, relabelled, closed, unknownPeriod, wrongKind, unknownForm, duplicateRecord,
+                          missing});
     const std::vector<std::string> expected{"out_of_scope",         "out_of_scope",   "out_of_scope",
-                                            "period_closed",        "period_unknown", "form_version_unknown",
+                                            "period_closed",        "period_unknown", "period_mismatch",
+                                            "form_version_unknown",
                                             "out_of_scope",         "record_not_found"};
     REQUIRE(answer.results.size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
