@@ -32,7 +32,7 @@ if [ ! -f "$client/store.db" ]; then
     echo "   store: $client   passphrase: \$DANTOC_DEMO_PASSPHRASE or \"demo-only passphrase\""
     "$bin/dantoc" init --store "$client"
     # the commune sample's signed scan (its signed_scan field names this file by SHA-256), encrypted into the store
-    "$bin/dantoc" attach --store "$client" resources/demo/phieu-xa-bat-xat-2025.pdf
+    "$bin/dantoc" attachment add --store "$client" resources/demo/phieu-xa-bat-xat-2025.pdf
     "$bin/dantoc" entry import --store "$client" --json resources/demo/commune_survey.sample.json --save
     "$bin/dantoc" entry import --store "$client" --json resources/demo/village_survey.sample.json --submit
 fi

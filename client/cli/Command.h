@@ -22,6 +22,6 @@ int runEnroll(const QStringList& args);
 int runLogin(const QStringList& args);
 int runStatus(const QStringList& args);
 int runSync(const QStringList& args);
-int runAttach(const QStringList& args);
+int runAttachment(const QStringList& args);
 
 }  // namespace dantoc::cli

@@ -15,7 +15,7 @@ const std::array kCommands = {
     Command{"validate", "validate a submission against a form template", &dantoc::cli::runValidate},
     Command{"init", "create an encrypted store for offline use (seeded from resources)", &dantoc::cli::runInit},
     Command{"entry", "import submissions (JSON/CSV) into the store, or list them", &dantoc::cli::runEntry},
-    Command{"attach", "encrypt files into the store; print the value an attachment field takes", &dantoc::cli::runAttach},
+    Command{"attachment", "add files to the store (prints the field value), or get one out", &dantoc::cli::runAttachment},
     Command{"export", "export records as CSV (Excel, Vietnamese labels) or JSON", &dantoc::cli::runExport},
     Command{"passwd", "change the store passphrase", &dantoc::cli::runPasswd},
     Command{"enroll", "bind the store to a server and account (pins its certificate)", &dantoc::cli::runEnroll},

@@ -273,6 +273,15 @@ Result<BlobInfo> AttachmentStore::importFrom(const Reader& reader)
     return blob;
 }
 
+std::string AttachmentStore::sha256Hex(std::string_view bytes)
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return std::string(hex, crypto_hash_sha256_BYTES * 2);
+}
+
 Result<BlobInfo> AttachmentStore::info(const std::string& sha256)
 {
     auto stmt = m_connection.prepare("SELECT sha256, size, path, uploaded_offset, state FROM blob WHERE sha256 = ?1");

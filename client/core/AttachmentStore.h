@@ -65,6 +65,9 @@ public:
     // is gone are reported, never deleted. Other files are never touched.
     Result<AttachmentGcReport> collectGarbage(std::chrono::seconds minAge = std::chrono::hours(1));
 
+    // Lower-case hex SHA-256 of `bytes` (the name attachments go by).
+    static std::string sha256Hex(std::string_view bytes);
+
     std::filesystem::path pathOf(const BlobInfo& blob) const { return m_directory / blob.fileName; }
 
 private:

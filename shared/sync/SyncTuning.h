@@ -75,6 +75,10 @@ inline constexpr int kMaxJsonDepth = 32;
 inline constexpr std::size_t kBlobChunkBytes = 32 * 1024;
 // Largest attachment accepted (signed PDFs are 1-5 MB).
 inline constexpr std::uint64_t kBlobMaxBytes = 50ull * 1024 * 1024;
+// Downloads (GET with Range) ask for this much per request, so a dropped connection costs one range, not the file.
+inline constexpr std::uint64_t kBlobDownloadRangeBytes = 1024 * 1024;
+// Attempts per range before a download gives up (the next try starts over: no plaintext is kept on disk).
+inline constexpr int kBlobDownloadAttemptsPerRange = 3;
 // A partial upload is kept this long after its last chunk before the server may delete it (weeks, not hours).
 inline constexpr std::int64_t kPartialUploadExpiryMillis = 28ll * 24 * 3600 * 1000;
 

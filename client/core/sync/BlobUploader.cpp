@@ -1,11 +1,8 @@
 #include "core/sync/BlobUploader.h"
 
 #include "core/sync/SyncJournal.h"
-
 #include "sync/SyncTuning.h"
 #include "sync/WireCodec.h"
-
-#include <sodium.h>
 
 #include <algorithm>
 #include <cctype>
@@ -23,15 +20,6 @@ constexpr const char* kStateUploaded = "uploaded";
 // one file in one cycle means the local file and its recorded hash disagree, and retrying cannot help.
 constexpr int kMaxRestartsPerBlob = 2;
 
-std::string sha256Hex(std::string_view bytes)
-{
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return std::string(hex, crypto_hash_sha256_BYTES * 2);
-}
-
 QString blobPath(const std::string& sha256)
 {
     return QStringLiteral("/api/v1/sync/blobs/") + QString::fromStdString(sha256);
@@ -39,8 +27,9 @@ QString blobPath(const std::string& sha256)
 
 Result<ds::BlobUploadStatus> statusFromBody(const HttpReply& reply, const std::string& what)
 {
-    auto json = ds::decodeMessage(std::string_view(reply.body.constData(), static_cast<std::size_t>(reply.body.size())),
-                                  ds::ContentEncoding::Identity, ds::kBlobStartLimits);
+    auto json = ds::decodeMessage(
+        std::string_view(reply.body.constData(), static_cast<std::size_t>(reply.body.size())),
+        ds::ContentEncoding::Identity, ds::kBlobStartLimits);
     if (!json) {
         return Status(ErrorCode::Unavailable, what + " answer: " + json.status().message());
     }
@@ -51,7 +40,7 @@ Result<ds::BlobUploadStatus> statusFromBody(const HttpReply& reply, const std::s
     return status;
 }
 
-}  // namespace
+} // namespace
 
 Result<std::vector<std::string>> BlobUploader::pendingBlobs()
 {
@@ -101,8 +90,8 @@ Result<UploadStats> BlobUploader::uploadPending(const Progress& progress)
 Result<ds::BlobUploadStatus> BlobUploader::start(const BlobInfo& blob)
 {
     const ds::BlobUploadStart message{blob.sha256, static_cast<std::uint64_t>(blob.size)};
-    auto json = m_transport.postJson(QStringLiteral("/api/v1/sync/blobs"), message.toJson(), ds::kBlobStartLimits,
-                                     false);
+    auto json = m_transport.postJson(QStringLiteral("/api/v1/sync/blobs"), message.toJson(),
+                                     ds::kBlobStartLimits, false);
     if (!json) {
         return json.status();
     }
@@ -124,7 +113,8 @@ Result<ds::BlobUploadStatus> BlobUploader::head(const std::string& sha256)
     }
     auto header = [&](std::string_view name) -> Result<std::uint64_t> {
         std::string lower(name);
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         const auto found = reply->headers.find(lower);
         if (found == reply->headers.end()) {
             return Status(ErrorCode::Unavailable, "HEAD answer without " + std::string(name));
@@ -144,9 +134,10 @@ Result<ds::BlobUploadStatus> BlobUploader::sendChunk(const std::string& sha256, 
 {
     const std::map<QByteArray, QByteArray> headers{
         {"Content-Type", "application/offset+octet-stream"},
-        {QByteArray::fromStdString(std::string(ds::kUploadOffsetHeader)), QByteArray::number(qulonglong(offset))},
+        {QByteArray::fromStdString(std::string(ds::kUploadOffsetHeader)),
+         QByteArray::number(qulonglong(offset))},
         {QByteArray::fromStdString(std::string(ds::kUploadChecksumHeader)),
-         QByteArray::fromStdString(ds::formatChecksumHeader(sha256Hex(bytes)))}};
+         QByteArray::fromStdString(ds::formatChecksumHeader(AttachmentStore::sha256Hex(bytes)))}};
     auto reply = m_transport.request("PATCH", blobPath(sha256),
                                      QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())), headers);
     if (!reply) {
@@ -160,7 +151,7 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
     auto blob = m_attachments.info(sha256);
     if (!blob) {
         if (blob.status().code() == ErrorCode::NotFound) {
-            ++stats.blobsMissing;  // a file this store never held: whoever attached it uploads it
+            ++stats.blobsMissing; // a file this store never held: whoever attached it uploads it
             return Status::ok();
         }
         return blob.status();
@@ -169,7 +160,7 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
     if (!server) {
         return server.status();
     }
-    std::string bytes;  // decrypted only once the server wants bytes
+    std::string bytes; // decrypted only once the server wants bytes
     int restarts = 0;
     std::uint64_t lastOffset = server->offset;
     while (!server->complete) {
@@ -184,7 +175,8 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
             }
         }
         if (server->offset < lastOffset && ++restarts > kMaxRestartsPerBlob) {
-            return Status(ErrorCode::Corruption, "the server keeps refusing the whole-file hash of " + sha256);
+            return Status(ErrorCode::Corruption,
+                          "the server keeps refusing the whole-file hash of " + sha256);
         }
         lastOffset = server->offset;
         if (Status status = m_attachments.setUploadProgress(sha256, static_cast<std::int64_t>(server->offset),
@@ -198,12 +190,13 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
                 return status;
             }
         }
-        auto answer = sendChunk(sha256, server->offset, std::string_view(bytes).substr(server->offset, length));
+        auto answer =
+            sendChunk(sha256, server->offset, std::string_view(bytes).substr(server->offset, length));
         if (!answer) {
             const ServerError& error = m_transport.lastError();
             if (error.status == 409 || error.status == 404) {
-                // 409: our offset is not the server's (a cut mid-chunk kept part of it): ask and resume there.
-                // 404: the partial upload expired: start again.
+                // 409: our offset is not the server's (a cut mid-chunk kept part of it): ask and resume
+                // there. 404: the partial upload expired: start again.
                 ++stats.resumes;
                 server = error.status == 409 ? head(sha256) : start(*blob);
                 if (!server) {
@@ -235,4 +228,4 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
     return Status::ok();
 }
 
-}  // namespace dantoc::client::sync
+} // namespace dantoc::client::sync

@@ -1,14 +1,14 @@
-// Attachments on the wire (sync-protocol §8) between the real client core and the real dantoc-server over TLS: a
-// record with a signed scan is parked by the server until its upload completes; an upload cut after two chunks
-// resumes at the server's offset, and the parked op then comes back applied; the server holds the exact bytes; a
-// file the store does not hold keeps the op parked until it is imported. (Deduplication of a file the server
-// already has is tested on the server: tests/server/blob.)
+// Attachments on the wire (sync-protocol §8) between the real client core and the real dantoc-server over
+// TLS: a record with a signed scan is parked by the server until its upload completes; an upload cut after
+// two chunks resumes at the server's offset, and the parked op then comes back applied; the server holds the
+// exact bytes; a file the store does not hold keeps the op parked until it is imported; another device
+// downloads a scan in ranges, verified against its hash. (Deduplication of a file the server already has is
+// tested on the server: tests/server/blob.)
 #include "QtApp.h"
 #include "SyncDevice.h"
-#include "support/TempDir.h"
-
 #include "core/AttachmentStore.h"
-
+#include "core/sync/BlobDownloader.h"
+#include "support/TempDir.h"
 #include "sync/SyncTuning.h"
 
 #include <doctest/doctest.h>
@@ -22,7 +22,7 @@ using dantoc::test::TestServer;
 namespace {
 
 constexpr const char* kCommune = "02683";
-constexpr const char* kYear = "2026";  // the commune survey is yearly
+constexpr const char* kYear = "2026"; // the commune survey is yearly
 constexpr std::uint64_t kChunk = dantoc::sync::tuning::kBlobChunkBytes;
 
 // A scan of three full chunks and a short one: deterministic, not compressible-looking.
@@ -73,9 +73,10 @@ std::string outboxError(SyncDevice& device)
     return *row ? stmt->columnText(0) : std::string();
 }
 
-}  // namespace
+} // namespace
 
-TEST_CASE("attachments: parked until uploaded, a cut upload resumes at the server's offset, the op then applies")
+TEST_CASE(
+    "attachments: parked until uploaded, a cut upload resumes at the server's offset, the op then applies")
 {
     test::ensureQtApp();
     TestServer server(demo());
@@ -110,7 +111,8 @@ TEST_CASE("attachments: parked until uploaded, a cut upload resumes at the serve
     CHECK(local->state == "uploading");
     CHECK(local->uploadedOffset == static_cast<std::int64_t>(2 * kChunk));
     // The server kept the two chunks and has not applied the record.
-    auto head = a.transport->request("HEAD", QStringLiteral("/api/v1/sync/blobs/") + QString::fromStdString(scan->sha256));
+    auto head = a.transport->request("HEAD", QStringLiteral("/api/v1/sync/blobs/") +
+                                                 QString::fromStdString(scan->sha256));
     REQUIRE_MESSAGE(head.isOk(), head.status().toString());
     CHECK(head->headers["upload-offset"] == std::to_string(2 * kChunk));
     CHECK(a.transport->request("GET", QStringLiteral("/api/v1/records/") + QString::fromStdString(id))
@@ -139,16 +141,18 @@ TEST_CASE("attachments: parked until uploaded, a cut upload resumes at the serve
     CHECK(attachmentsOf(a).info(scan->sha256)->state == "uploaded");
     bool sawUpload = false;
     for (const auto& p : progress) {
-        sawUpload = sawUpload || (p.phase == dantoc::client::sync::SyncProgress::Phase::Upload && p.blobsPending == 1);
+        sawUpload = sawUpload ||
+                    (p.phase == dantoc::client::sync::SyncProgress::Phase::Upload && p.blobsPending == 1);
     }
     CHECK(sawUpload);
 
     // The server holds exactly these bytes, and the record it applied references them.
-    auto download =
-        a.transport->request("GET", QStringLiteral("/api/v1/sync/blobs/") + QString::fromStdString(scan->sha256));
+    auto download = a.transport->request("GET", QStringLiteral("/api/v1/sync/blobs/") +
+                                                    QString::fromStdString(scan->sha256));
     REQUIRE_MESSAGE(download.isOk(), download.status().toString());
     CHECK(download->body.toStdString() == bytes);
-    auto onServer = a.transport->request("GET", QStringLiteral("/api/v1/records/") + QString::fromStdString(id));
+    auto onServer =
+        a.transport->request("GET", QStringLiteral("/api/v1/records/") + QString::fromStdString(id));
     REQUIRE_MESSAGE(onServer.isOk(), onServer.status().toString());
     CHECK(onServer->body.contains(QByteArray::fromStdString(scan->sha256)));
 
@@ -169,7 +173,8 @@ TEST_CASE("attachments: a file the store does not hold keeps the op parked until
     SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
 
-    // The entry names a scan by its hash (typed in from another system), but the file is not in this store yet.
+    // The entry names a scan by its hash (typed in from another system), but the file is not in this store
+    // yet.
     const std::string bytes = scanBytes(kChunk / 2, 11);
     test::TempDir other{"dantoc-attach-other"};
     BlobInfo scan;
@@ -199,4 +204,49 @@ TEST_CASE("attachments: a file the store does not hold keeps the op parked until
     CHECK(report.push.applied == 1);
     CHECK(a.pending() == 0);
     CHECK((a.record(id).flags & SubmissionRepository::kFlagAwaitingAttachment) == 0);
+}
+
+TEST_CASE(
+    "attachments: another device of the commune downloads a scan in ranges, verified, into its own store")
+{
+    test::ensureQtApp();
+    TestServer server(demo());
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    test::TempDir dir{"dantoc-attach-download"};
+    SyncDevice a;
+    SyncDevice b;
+    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
+    enroll(b, dir.path() / "b", server, accounts, kOfficer, "máy xã 2");
+
+    // Larger than one download range, so it comes down in two.
+    const std::string bytes = scanBytes(dantoc::sync::tuning::kBlobDownloadRangeBytes + 70'000, 23);
+    auto scan = attachmentsOf(a).importBytes(bytes);
+    REQUIRE(scan.isOk());
+    const std::string id = newCommuneRecord(a, communeValues(*scan));
+    REQUIRE(a.sync().upload.blobsCompleted == 1);
+    b.sync();
+    CHECK(Json::parse(b.record(id).body)["signed_scan"]["sha256"] == scan->sha256);
+
+    AttachmentStore store = attachmentsOf(b);
+    REQUIRE(store.info(scan->sha256).status().code() == ErrorCode::NotFound);
+    dantoc::client::sync::BlobDownloader downloader(*b.transport, store);
+    auto fetched = downloader.fetch(scan->sha256);
+    REQUIRE_MESSAGE(fetched.isOk(), fetched.status().toString());
+    CHECK(fetched->size == static_cast<std::int64_t>(bytes.size()));
+    CHECK(fetched->state == "uploaded");
+    CHECK(downloader.bytesReceived() == static_cast<std::int64_t>(bytes.size()));
+    auto readBack = store.readAll(scan->sha256);
+    REQUIRE(readBack.isOk());
+    CHECK(*readBack == bytes);
+    // Held now: a second fetch moves no byte, and nothing is uploaded back.
+    REQUIRE(downloader.fetch(scan->sha256).isOk());
+    CHECK(downloader.bytesReceived() == 0);
+    CHECK(b.sync().upload.blobsPending == 0);
+
+    // A file the server does not have (or does not show this account), and a malformed hash: clear errors.
+    const std::string unknown = AttachmentStore::sha256Hex("không có tệp này");
+    CHECK(downloader.fetch(unknown).status().code() == ErrorCode::NotFound);
+    CHECK(store.info(unknown).status().code() == ErrorCode::NotFound);
+    CHECK(downloader.fetch("../../etc/passwd").status().code() == ErrorCode::InvalidArgument);
 }

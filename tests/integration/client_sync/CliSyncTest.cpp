@@ -165,14 +165,14 @@ TEST_CASE("dantoc enroll, sync, status and login against the real server")
         scan[i] = static_cast<char>((i * 7919) % 251);
     }
     std::ofstream(scanFile, std::ios::binary) << scan;
-    Run attached = dantocCli({"attach", "--store", store, QString::fromStdString(scanFile)}, {});
+    Run attached = dantocCli({"attachment", "add", "--store", store, QString::fromStdString(scanFile)}, {});
     REQUIRE_MESSAGE(attached.exitCode == 0, attached.err);
     const json scanValue = json::parse(attached.out);
     CHECK(scanValue["name"] == "phiếu xã.pdf");
     CHECK(scanValue["size"] == scan.size());
     CHECK(scanValue["mime"] == "application/pdf");
-    CHECK(dantocCli({"attach", "--store", store, QString::fromStdString(scanFile)}, {}).out == attached.out);
-    CHECK(dantocCli({"attach", "--store", store, "/nonexistent/file.pdf"}, {}).exitCode == 2);
+    CHECK(dantocCli({"attachment", "add", "--store", store, QString::fromStdString(scanFile)}, {}).out == attached.out);
+    CHECK(dantocCli({"attachment", "add", "--store", store, "/nonexistent/file.pdf"}, {}).exitCode == 2);
     std::ifstream communeIn(std::string(DANTOC_RESOURCES_DIR) + "/demo/commune_survey.sample.json");
     std::stringstream communeText;
     communeText << communeIn.rdbuf();
@@ -195,6 +195,19 @@ TEST_CASE("dantoc enroll, sync, status and login against the real server")
     auto onServer = http.get("/api/v1/sync/blobs/" + scanValue["sha256"].get<std::string>(), officer.accessToken);
     CHECK(onServer.status == 200);
     CHECK(onServer.body == scan);
+    const std::string outFile = (dir.path() / "ra.pdf").string();
+    Run got = dantocCli({"attachment", "get", "--store", store, QString::fromStdString(scanValue["sha256"].get<std::string>()),
+                         "--out", QString::fromStdString(outFile)},
+                        {});
+    REQUIRE_MESSAGE(got.exitCode == 0, got.err);
+    std::ifstream outIn(outFile, std::ios::binary);
+    std::stringstream outText;
+    outText << outIn.rdbuf();
+    CHECK(outText.str() == scan);
+    CHECK(dantocCli({"attachment", "get", "--store", store, QString(64, QLatin1Char('0')), "--out",
+                     QString::fromStdString(outFile + ".2")},
+                    {})
+              .exitCode == 2);
 
     // login: refresh, then with the password; a wrong password fails with exit 2.
     CHECK(dantocCli({"login", "--store", store}, {}).exitCode == 0);

@@ -1,6 +1,6 @@
 // SyncDevice: one enrolled laptop for the client-sync integration tests: a seeded SQLCipher store, its pinned
-// transport, sync client and entry service, enrolled against the real demo server (TestServer) with the forced
-// password change. Test-only; not thread-safe.
+// transport, sync client and entry service, enrolled against the real demo server (TestServer) with the
+// forced password change. Test-only; not thread-safe.
 #pragma once
 
 #include "QtApp.h"
@@ -15,7 +15,6 @@
 #include "support/TestServer.h"
 
 #include <doctest/doctest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -123,15 +122,16 @@ struct SyncDevice
 };
 
 // Enrolls `device` (a new store in dir) for `account`, changing the default password on first use.
-inline void enroll(SyncDevice& device, const std::filesystem::path& dir, const TestServer& server, FlowAccounts& accounts,
-            const std::string& account, const std::string& name)
+inline void enroll(SyncDevice& device, const std::filesystem::path& dir, const TestServer& server,
+                   FlowAccounts& accounts, const std::string& account, const std::string& name)
 {
     device.open(dir, true);
     const std::string fresh = FlowAccounts::newPasswordFor(account);
-    EnrollRequest request{urlOf(server), server.fingerprint(), account, accounts.password(account), fresh, name};
+    EnrollRequest request{urlOf(server), server.fingerprint(), account, accounts.password(account), fresh,
+                          name};
     auto enrolled = Enrollment::enroll(device.db(), request);
     if (!enrolled && accounts.password(account) != fresh) {
-        request.password = fresh;  // another device of this account changed it already
+        request.password = fresh; // another device of this account changed it already
         enrolled = Enrollment::enroll(device.db(), request);
     }
     REQUIRE_MESSAGE(enrolled.isOk(), enrolled.status().toString());
@@ -141,4 +141,4 @@ inline void enroll(SyncDevice& device, const std::filesystem::path& dir, const T
     device.connect();
 }
 
-}  // namespace dantoc::test::client_sync
+} // namespace dantoc::test::client_sync
