@@ -117,7 +117,7 @@ int runAdd(const QStringList& args)
     return 0;
 }
 
-} // namespace
+}  // namespace
 
 int runAttachment(const QStringList& args)
 {
@@ -136,4 +136,4 @@ int runAttachment(const QStringList& args)
     return 2;
 }
 
-} // namespace dantoc::cli
+}  // namespace dantoc::cli

@@ -31,7 +31,7 @@ std::optional<std::uint64_t> totalFromContentRange(const std::string& header)
     return total;
 }
 
-} // namespace
+}  // namespace
 
 Result<HttpReply> BlobDownloader::getRange(const std::string& sha256, std::uint64_t first, std::uint64_t last)
 {
@@ -100,4 +100,4 @@ Result<BlobInfo> BlobDownloader::fetch(const std::string& sha256)
     return blob;
 }
 
-} // namespace dantoc::client::sync
+}  // namespace dantoc::client::sync

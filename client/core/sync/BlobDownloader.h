@@ -38,4 +38,4 @@ private:
     std::int64_t m_bytesReceived = 0;
 };
 
-} // namespace dantoc::client::sync
+}  // namespace dantoc::client::sync

@@ -40,7 +40,7 @@ Result<ds::BlobUploadStatus> statusFromBody(const HttpReply& reply, const std::s
     return status;
 }
 
-} // namespace
+}  // namespace
 
 Result<std::vector<std::string>> BlobUploader::pendingBlobs()
 {
@@ -151,7 +151,7 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
     auto blob = m_attachments.info(sha256);
     if (!blob) {
         if (blob.status().code() == ErrorCode::NotFound) {
-            ++stats.blobsMissing; // a file this store never held: whoever attached it uploads it
+            ++stats.blobsMissing;  // a file this store never held: whoever attached it uploads it
             return Status::ok();
         }
         return blob.status();
@@ -160,7 +160,7 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
     if (!server) {
         return server.status();
     }
-    std::string bytes; // decrypted only once the server wants bytes
+    std::string bytes;  // decrypted only once the server wants bytes
     int restarts = 0;
     std::uint64_t lastOffset = server->offset;
     while (!server->complete) {
@@ -228,4 +228,4 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
     return Status::ok();
 }
 
-} // namespace dantoc::client::sync
+}  // namespace dantoc::client::sync

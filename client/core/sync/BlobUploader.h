@@ -68,4 +68,4 @@ private:
     ChunkHook m_chunkHook;
 };
 
-} // namespace dantoc::client::sync
+}  // namespace dantoc::client::sync

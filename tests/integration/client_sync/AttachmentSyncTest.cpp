@@ -15,14 +15,13 @@
 
 using namespace dantoc;
 using namespace dantoc::client;
+using namespace dantoc::test;
 using namespace dantoc::test::client_sync;
-using dantoc::test::FlowAccounts;
-using dantoc::test::TestServer;
 
 namespace {
 
 constexpr const char* kCommune = "02683";
-constexpr const char* kYear = "2026"; // the commune survey is yearly
+constexpr const char* kYear = "2026";  // the commune survey is yearly
 constexpr std::uint64_t kChunk = dantoc::sync::tuning::kBlobChunkBytes;
 
 // A scan of three full chunks and a short one: deterministic, not compressible-looking.
@@ -73,16 +72,13 @@ std::string outboxError(SyncDevice& device)
     return *row ? stmt->columnText(0) : std::string();
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE(
     "attachments: parked until uploaded, a cut upload resumes at the server's offset, the op then applies")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-attach"};
+    DemoWorld world{"dantoc-attach"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
 
@@ -165,11 +161,8 @@ TEST_CASE(
 
 TEST_CASE("attachments: a file the store does not hold keeps the op parked until it is imported")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-attach-missing"};
+    DemoWorld world{"dantoc-attach-missing"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
 
@@ -209,11 +202,8 @@ TEST_CASE("attachments: a file the store does not hold keeps the op parked until
 TEST_CASE(
     "attachments: another device of the commune downloads a scan in ranges, verified, into its own store")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-attach-download"};
+    DemoWorld world{"dantoc-attach-download"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     SyncDevice b;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");

@@ -29,24 +29,15 @@
 
 using namespace dantoc;
 using namespace dantoc::client;
-using dantoc::client::sync::Enrollment;
-using dantoc::client::sync::EnrollRequest;
-using dantoc::client::sync::HttpTransport;
-using dantoc::client::sync::SyncClient;
-using dantoc::client::sync::SyncReport;
-using dantoc::test::FlowAccounts;
-using dantoc::test::TestServer;
 namespace ds = dantoc::sync;
 
+using namespace dantoc::test;
 using namespace dantoc::test::client_sync;
 
 TEST_CASE("enroll: pinned fingerprint, forced password change, tokens in the store, device registered")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-enroll"};
+    DemoWorld world{"dantoc-enroll"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice device;
     device.open(dir.path() / "a", true);
     const std::string initial = accounts.password(kOfficer);
@@ -107,11 +98,8 @@ TEST_CASE("enroll: pinned fingerprint, forced password change, tokens in the sto
 
 TEST_CASE("sync: an entry goes to the server, a second device pulls it; a lost answer is applied once")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-sync"};
+    DemoWorld world{"dantoc-sync"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     SyncDevice b;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
@@ -175,11 +163,8 @@ TEST_CASE("sync: an entry goes to the server, a second device pulls it; a lost a
 
 TEST_CASE("sync: a record returned by the province is editable with the comments; the fix goes back")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-return"};
+    DemoWorld world{"dantoc-return"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
     Json values = sampleValues();
@@ -243,11 +228,8 @@ TEST_CASE("sync: a record returned by the province is editable with the comments
 
 TEST_CASE("sync: disjoint edits from two devices merge; overlapping edits give a conflict the client flags")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-merge"};
+    DemoWorld world{"dantoc-merge"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     SyncDevice b;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
@@ -302,11 +284,8 @@ TEST_CASE("sync: disjoint edits from two devices merge; overlapping edits give a
 
 TEST_CASE("sync: a cloned store pushes under a new device id after device_fork")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-fork"};
+    DemoWorld world{"dantoc-fork"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
     const Json values = sampleValues();
@@ -342,11 +321,8 @@ TEST_CASE("sync: a cloned store pushes under a new device id after device_fork")
 
 TEST_CASE("sync: after the server is restored from a backup (epoch change) the client re-pushes what it lost")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-restore"};
+    DemoWorld world{"dantoc-restore"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
     Json values = sampleValues();
@@ -397,11 +373,8 @@ TEST_CASE("sync: after the server is restored from a backup (epoch change) the c
 
 TEST_CASE("sync: an unreachable server fails the cycle with a backoff delay; nothing queued is lost")
 {
-    test::ensureQtApp();
-    TestServer server(demo());
-    REQUIRE(server.started());
-    FlowAccounts accounts(server);
-    test::TempDir dir{"dantoc-backoff"};
+    DemoWorld world{"dantoc-backoff"};
+    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
     a.newRecord(sampleValues());

@@ -12,6 +12,7 @@
 #include "core/sync/HttpTransport.h"
 #include "core/sync/SyncClient.h"
 #include "support/FlowAccounts.h"
+#include "support/TempDir.h"
 #include "support/TestServer.h"
 
 #include <doctest/doctest.h>
@@ -131,7 +132,7 @@ inline void enroll(SyncDevice& device, const std::filesystem::path& dir, const T
                           name};
     auto enrolled = Enrollment::enroll(device.db(), request);
     if (!enrolled && accounts.password(account) != fresh) {
-        request.password = fresh; // another device of this account changed it already
+        request.password = fresh;  // another device of this account changed it already
         enrolled = Enrollment::enroll(device.db(), request);
     }
     REQUIRE_MESSAGE(enrolled.isOk(), enrolled.status().toString());
@@ -141,4 +142,16 @@ inline void enroll(SyncDevice& device, const std::filesystem::path& dir, const T
     device.connect();
 }
 
-} // namespace dantoc::test::client_sync
+// The demo server, its accounts and a temporary directory: how every client-sync test starts. Bind the parts with
+// `auto& [qt, server, accounts, dir] = world;`.
+struct DemoWorld
+{
+    explicit DemoWorld(const std::string& tempPrefix) : dir(tempPrefix) { REQUIRE(server.started()); }
+
+    bool qt = (ensureQtApp(), true);  // before anything that touches Qt
+    TestServer server{demo()};
+    FlowAccounts accounts{server};
+    TempDir dir;
+};
+
+}  // namespace dantoc::test::client_sync
