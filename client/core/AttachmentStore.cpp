@@ -204,6 +204,10 @@ Result<BlobInfo> AttachmentStore::importFrom(const Reader& reader)
         return got.status();
     }
     std::size_t currentSize = *got;
+    if (currentSize == 0) {
+        // Nothing to attach, and the server takes no empty file (BlobUploadStart.size >= 1).
+        return Status(ErrorCode::InvalidArgument, "tệp rỗng / the file is empty");
+    }
     std::int64_t total = 0;
     for (;;) {
         std::size_t nextSize = 0;

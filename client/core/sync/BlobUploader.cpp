@@ -19,6 +19,9 @@ constexpr const char* kStateUploaded = "uploaded";
 // A whole-file hash mismatch makes the server restart the upload at 0 (§8.5); more than this many restarts of
 // one file in one cycle means the local file and its recorded hash disagree, and retrying cannot help.
 constexpr int kMaxRestartsPerBlob = 2;
+// Answers that move nothing forward (409/404 re-asks, a chunk answer at the same offset) before the upload of one
+// file gives up for this cycle: a server that keeps doing that is broken, and looping would never end.
+constexpr int kMaxStallsPerBlob = 8;
 
 QString blobPath(const std::string& sha256)
 {
@@ -162,8 +165,12 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
     }
     std::string bytes;  // decrypted only once the server wants bytes
     int restarts = 0;
+    int stalls = 0;
     std::uint64_t lastOffset = server->offset;
     while (!server->complete) {
+        if (stalls > kMaxStallsPerBlob) {
+            return Status(ErrorCode::Unavailable, "the upload of " + sha256 + " makes no progress on the server");
+        }
         if (bytes.empty()) {
             auto plain = m_attachments.readAll(sha256);
             if (!plain) {
@@ -198,6 +205,7 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
                 // 409: our offset is not the server's (a cut mid-chunk kept part of it): ask and resume
                 // there. 404: the partial upload expired: start again.
                 ++stats.resumes;
+                ++stalls;
                 server = error.status == 409 ? head(sha256) : start(*blob);
                 if (!server) {
                     return server.status();
@@ -212,6 +220,9 @@ Status BlobUploader::upload(const std::string& sha256, UploadStats& stats, const
         ++stats.chunks;
         if (answer->offset > server->offset) {
             stats.bytesUploaded += static_cast<std::int64_t>(answer->offset - server->offset);
+            stalls = 0;
+        } else if (!answer->complete) {
+            ++stalls;
         }
         server = std::move(answer);
         if (progress) {

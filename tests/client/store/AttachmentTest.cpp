@@ -29,7 +29,12 @@ TEST_CASE("attachments round-trip through encryption, streaming, with dedup by h
     TempDir dir;
     auto store = test::createStore(dir.path());
     AttachmentStore attachments(store->connection(), store->attachmentsPath());
-    for (std::size_t size : {std::size_t{0}, std::size_t{1}, AttachmentStore::kChunkSize,
+    // An empty file is no attachment (the server takes none): refused, nothing written.
+    test::writeFile(dir / "empty.pdf", "");
+    CHECK(attachments.importFile(dir / "empty.pdf").status().code() == ErrorCode::InvalidArgument);
+    CHECK(attachments.importBytes("").status().code() == ErrorCode::InvalidArgument);
+    CHECK(std::filesystem::is_empty(store->attachmentsPath()));
+    for (std::size_t size : {std::size_t{1}, AttachmentStore::kChunkSize,
                              AttachmentStore::kChunkSize + 1, std::size_t{3} * 1024 * 1024 + 17}) {
         CAPTURE(size);
         const std::string content = randomBytes(size, static_cast<unsigned>(size));
