@@ -180,6 +180,13 @@ Result<PullPageStats> PullApplier::apply(const ds::Cursor& sent, const ds::PullR
     }
     PullPageStats stats;
     stats.epochReset = page.epochReset;
+    if (page.items.empty() && !page.epochReset) {
+        // Nothing new (the usual answer when a cycle finds the office up to date): when the stored cursor is
+        // already `next`, writing it again would only cost a commit and its fsync.
+        if (auto stored = cursor(m_connection); stored && *stored == page.next) {
+            return stats;
+        }
+    }
     Transaction transaction(m_connection);
     if (!transaction.status()) {
         return transaction.status();

@@ -41,7 +41,8 @@ public:
     static Status setCursor(Connection& connection, const dantoc::sync::Cursor& cursor);
 
     // checkPullPage(sent, page) first (InvalidArgument: nothing applied); then every item and page.next in one
-    // transaction. Any failure rolls the whole page back, the cursor included.
+    // transaction. Any failure rolls the whole page back, the cursor included. A page with no items whose `next`
+    // is the stored cursor writes nothing.
     Result<PullPageStats> apply(const dantoc::sync::Cursor& sent, const dantoc::sync::PullResponse& page);
 
 private:

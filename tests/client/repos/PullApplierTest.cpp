@@ -132,6 +132,21 @@ TEST_CASE("pull: a new record is stored with its server version, the cursor in t
     CHECK(*SyncMetaRepository(f.db).get(SyncMetaRepository::kServerEpoch) == std::optional<std::string>("e-1"));
 }
 
+TEST_CASE("pull: a page with nothing new writes nothing; one that moves the cursor stores it")
+{
+    Fixture f;
+    REQUIRE(f.apply(f.page({f.recordItem(3, newUuid(), 1, "draft", f.valid())}, 5)).isOk());
+    const std::int64_t before = *f.db.queryInt64("SELECT total_changes()");
+    auto same = f.apply(f.page({}, 5));
+    REQUIRE(same.isOk());
+    CHECK(same->records == 0);
+    CHECK(*f.db.queryInt64("SELECT total_changes()") == before);
+    // Items seen by the server but none for us (another commune's) still move the cursor.
+    REQUIRE(f.apply(f.page({}, 9)).isOk());
+    CHECK(*f.db.queryInt64("SELECT total_changes()") > before);
+    CHECK(*PullApplier::cursor(f.db) == ds::Cursor{"e-1", 9});
+}
+
 TEST_CASE("pull: a record with pending ops shows the server body with the pending sets on top")
 {
     Fixture f;
