@@ -5,7 +5,6 @@
 #include "sync/WireCodec.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 namespace dantoc::client::sync {
@@ -47,7 +46,10 @@ Result<ds::BlobUploadStatus> statusFromBody(const HttpReply& reply, const std::s
 
 Result<std::vector<std::string>> BlobUploader::pendingBlobs()
 {
-    auto stmt = m_connection.prepare("SELECT payload FROM outbox WHERE status = 'pending' ORDER BY dev_seq");
+    // Only ops that name attachments carry a "blobs" key (Operation's JSON omits an empty list): the others are
+    // not parsed at all, every cycle.
+    auto stmt = m_connection.prepare(
+        "SELECT payload FROM outbox WHERE status = 'pending' AND instr(payload, '\"blobs\"') > 0 ORDER BY dev_seq");
     if (!stmt) {
         return stmt.status();
     }
@@ -114,18 +116,16 @@ Result<ds::BlobUploadStatus> BlobUploader::head(const std::string& sha256)
     if (!reply) {
         return reply.status();
     }
-    auto header = [&](std::string_view name) -> Result<std::uint64_t> {
-        std::string lower(name);
-        std::transform(lower.begin(), lower.end(), lower.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
-        const auto found = reply->headers.find(lower);
+    // HttpReply keeps header names in lower case.
+    auto header = [&](const char* name) -> Result<std::uint64_t> {
+        const auto found = reply->headers.find(name);
         if (found == reply->headers.end()) {
-            return Status(ErrorCode::Unavailable, "HEAD answer without " + std::string(name));
+            return Status(ErrorCode::Unavailable, std::string("HEAD answer without ") + name);
         }
         return ds::parseUploadOffset(found->second);
     };
-    auto offset = header(ds::kUploadOffsetHeader);
-    auto length = header(ds::kUploadLengthHeader);
+    auto offset = header("upload-offset");
+    auto length = header("upload-length");
     if (!offset || !length || *offset > *length) {
         return Status(ErrorCode::Unavailable, "HEAD answer: bad Upload-Offset / Upload-Length");
     }

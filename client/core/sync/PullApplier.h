@@ -40,9 +40,9 @@ public:
     // Stores the cursor (and the epoch it names); inside the caller's transaction when there is one.
     static Status setCursor(Connection& connection, const dantoc::sync::Cursor& cursor);
 
-    // checkPullPage(sent, page) first (InvalidArgument: nothing applied); then every item and page.next in one
-    // transaction. Any failure rolls the whole page back, the cursor included. A page with no items whose `next`
-    // is the stored cursor writes nothing.
+    // `sent`: the stored cursor the request carried. checkPullPage(sent, page) first (InvalidArgument: nothing
+    // applied); then every item and page.next in one transaction. Any failure rolls the whole page back, the cursor
+    // included. A page with no items whose `next` is `sent` writes nothing.
     Result<PullPageStats> apply(const dantoc::sync::Cursor& sent, const dantoc::sync::PullResponse& page);
 
 private:

@@ -39,6 +39,12 @@ Status flagRecord(Connection& connection, const std::string& recordId, std::int6
     return status;  // a record purged since (revoked) has nothing to flag; the journal keeps the outcome
 }
 
+// outbox.last_error of an op the server deferred (SyncStatus counts them by the "deferred:" prefix).
+std::string deferredError(std::string_view reason)
+{
+    return "deferred: " + std::string(reason);
+}
+
 }  // namespace
 
 Result<std::vector<StoredOp>> readStoredOps(Statement& stmt)
@@ -149,23 +155,6 @@ Status SyncJournal::moveToJournal(const std::string& opId, const std::string& ou
     return status;
 }
 
-Status SyncJournal::clearAwaitingAttachment(const std::string& recordId)
-{
-    // The server applied what it had parked for an upload: the record waits no more, unless another of its ops
-    // is still parked.
-    auto stmt = m_connection.prepare(
-        "UPDATE record SET flags = flags & ~?1 WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM outbox WHERE "
-        "record_id = ?2 AND status = 'pending' AND last_error = ?3)");
-    if (!stmt) {
-        return stmt.status();
-    }
-    Status status = stmt->bindInt64(1, SubmissionRepository::kFlagAwaitingAttachment);
-    if (status) status = stmt->bindText(2, recordId);
-    if (status) status = stmt->bindText(3, "deferred: " + std::string(ds::kDeferredAwaitingAttachment));
-    if (status) status = stmt->execute();
-    return status;
-}
-
 Result<FinalizeCounts> SyncJournal::finalize(const std::vector<ds::OpOutcome>& finals,
                                              const std::vector<ds::OpOutcome>& deferred)
 {
@@ -178,6 +167,14 @@ Result<FinalizeCounts> SyncJournal::finalize(const std::vector<ds::OpOutcome>& f
         "SELECT record_id FROM outbox WHERE op_id = ?1 UNION ALL SELECT record_id FROM op_journal WHERE op_id = ?1");
     if (!recordOf) {
         return recordOf.status();
+    }
+    // A final outcome means the server applied what it had parked for an upload: the record waits no more, unless
+    // another of its ops is still parked.
+    auto clearAwaiting = m_connection.prepare(
+        "UPDATE record SET flags = flags & ~?1 WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM outbox WHERE "
+        "record_id = ?2 AND status = 'pending' AND last_error = ?3)");
+    if (!clearAwaiting) {
+        return clearAwaiting.status();
     }
     for (const ds::OpOutcome& outcome : finals) {
         Status status = recordOf->reset();
@@ -221,8 +218,13 @@ Result<FinalizeCounts> SyncJournal::finalize(const std::vector<ds::OpOutcome>& f
                 return status;
             }
         }
-        if (outcome.kind != ds::OutcomeKind::Deferred && !recordId.empty()) {
-            if (status = clearAwaitingAttachment(recordId); !status) {
+        if (!recordId.empty()) {
+            status = clearAwaiting->reset();
+            if (status) status = clearAwaiting->bindInt64(1, SubmissionRepository::kFlagAwaitingAttachment);
+            if (status) status = clearAwaiting->bindText(2, recordId);
+            if (status) status = clearAwaiting->bindText(3, deferredError(ds::kDeferredAwaitingAttachment));
+            if (status) status = clearAwaiting->execute();
+            if (!status) {
                 return status;
             }
         }
@@ -232,27 +234,25 @@ Result<FinalizeCounts> SyncJournal::finalize(const std::vector<ds::OpOutcome>& f
     if (!keep) {
         return keep.status();
     }
+    auto flagAwaiting = m_connection.prepare(
+        "UPDATE record SET flags = flags | ?1 WHERE id = (SELECT record_id FROM outbox WHERE op_id = ?2)");
+    if (!flagAwaiting) {
+        return flagAwaiting.status();
+    }
     for (const ds::OpOutcome& outcome : deferred) {
         ++counts.deferred;
         Status status = keep->reset();
         if (status) status = keep->bindText(1, outcome.opId);
-        if (status) status = keep->bindText(2, "deferred: " + outcome.reason);
+        if (status) status = keep->bindText(2, deferredError(outcome.reason));
         if (status) status = keep->execute();
+        if (status && outcome.reason == ds::kDeferredAwaitingAttachment) {
+            status = flagAwaiting->reset();
+            if (status) status = flagAwaiting->bindInt64(1, SubmissionRepository::kFlagAwaitingAttachment);
+            if (status) status = flagAwaiting->bindText(2, outcome.opId);
+            if (status) status = flagAwaiting->execute();
+        }
         if (!status) {
             return status;
-        }
-        if (outcome.reason == ds::kDeferredAwaitingAttachment) {
-            auto flag = m_connection.prepare(
-                "UPDATE record SET flags = flags | ?1 WHERE id = (SELECT record_id FROM outbox WHERE op_id = ?2)");
-            if (!flag) {
-                return flag.status();
-            }
-            status = flag->bindInt64(1, SubmissionRepository::kFlagAwaitingAttachment);
-            if (status) status = flag->bindText(2, outcome.opId);
-            if (status) status = flag->execute();
-            if (!status) {
-                return status;
-            }
         }
     }
     if (Status status = transaction.commit(); !status) {

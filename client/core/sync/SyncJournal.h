@@ -75,7 +75,6 @@ public:
 private:
     Status moveToJournal(const std::string& opId, const std::string& outcome, const std::string& resultJson,
                          bool& moved);
-    Status clearAwaitingAttachment(const std::string& recordId);
 
     Connection& m_connection;
     const Clock& m_clock;
