@@ -1,19 +1,13 @@
 #include "admin/BlobBackup.h"
 
+#include "blob/BlobFiles.h"
+#include "sync/JsonReader.h"
+
 #include <string>
 
 namespace dantoc::server {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-bool isHex(const std::string& text, std::size_t length)
-{
-    return text.size() == length && text.find_first_not_of("0123456789abcdef") == std::string::npos;
-}
-
-}  // namespace
 
 fs::path blobBackupDir(const fs::path& backupFile)
 {
@@ -26,18 +20,21 @@ Result<std::size_t> copyCompleteBlobs(const fs::path& fromRoot, const fs::path& 
     if (!fs::is_directory(fromRoot, ec)) {
         return std::size_t{0};
     }
+    // The layout is BlobFiles': a complete file sits exactly at completePath(sha256); partial/ and anything else
+    // is skipped.
+    const BlobFiles from(fromRoot);
+    const BlobFiles to(toRoot);
     std::size_t copied = 0;
     for (const auto& prefix : fs::directory_iterator(fromRoot, ec)) {
-        const std::string name = prefix.path().filename().string();
-        if (!prefix.is_directory() || !isHex(name, 2)) {
-            continue;  // partial/ and anything else
+        if (!prefix.is_directory()) {
+            continue;
         }
         for (const auto& file : fs::directory_iterator(prefix.path(), ec)) {
             const std::string sha = file.path().filename().string();
-            if (!file.is_regular_file() || !isHex(sha, 64) || sha.compare(0, 2, name) != 0) {
+            if (!file.is_regular_file() || !sync::isSha256Hex(sha) || from.completePath(sha) != file.path()) {
                 continue;
             }
-            const fs::path target = toRoot / name / sha;
+            const fs::path target = to.completePath(sha);
             if (fs::exists(target, ec) && fs::file_size(target, ec) == file.file_size()) {
                 continue;
             }

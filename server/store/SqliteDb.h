@@ -64,11 +64,11 @@ Status readAll(Statement& st, From from, std::vector<T>& out)
 template <typename T, typename From>
 Result<std::optional<T>> readOne(Statement& st, From from)
 {
-    std::vector<T> found;
-    if (Status s = readAll(st, from, found); !s) {
-        return s;
+    auto row = st.step();
+    if (!row) {
+        return row.status();
     }
-    return found.empty() ? std::optional<T>{} : std::optional<T>{std::move(found.front())};
+    return *row ? std::optional<T>{from(st)} : std::optional<T>{};
 }
 
 class Db
