@@ -38,10 +38,7 @@ std::string scanBytes(std::uint64_t size, std::uint32_t seed)
 
 Json communeValues(const BlobInfo& scan)
 {
-    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/commune_survey.sample.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    Json values = Json::parse(text.str())["values"];
+    Json values = sampleCommuneValues();
     values["signed_scan"] = Json{{"sha256", scan.sha256},
                                  {"name", "phieu-xa-2026.pdf"},
                                  {"size", scan.size},
@@ -78,9 +75,8 @@ TEST_CASE(
     "attachments: parked until uploaded, a cut upload resumes at the server's offset, the op then applies")
 {
     DemoWorld world{"dantoc-attach"};
-    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
-    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
+    world.enroll(a, "a", "máy xã");
 
     const std::string bytes = scanBytes(3 * kChunk + 5000, 7);
     auto scan = attachmentsOf(a).importBytes(bytes);
@@ -162,9 +158,8 @@ TEST_CASE(
 TEST_CASE("attachments: a file the store does not hold keeps the op parked until it is imported")
 {
     DemoWorld world{"dantoc-attach-missing"};
-    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
-    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
+    world.enroll(a, "a", "máy xã");
 
     // The entry names a scan by its hash (typed in from another system), but the file is not in this store
     // yet.
@@ -203,11 +198,10 @@ TEST_CASE(
     "attachments: another device of the commune downloads a scan in ranges, verified, into its own store")
 {
     DemoWorld world{"dantoc-attach-download"};
-    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     SyncDevice b;
-    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
-    enroll(b, dir.path() / "b", server, accounts, kOfficer, "máy xã 2");
+    world.enroll(a, "a", "máy xã");
+    world.enroll(b, "b", "máy xã 2");
 
     // Larger than one download range, so it comes down in two.
     const std::string bytes = scanBytes(dantoc::sync::tuning::kBlobDownloadRangeBytes + 70'000, 23);

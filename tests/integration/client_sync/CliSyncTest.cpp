@@ -2,6 +2,8 @@
 // a wrong --fingerprint is refused before anything is sent, the forced password change needs the new password,
 // an imported entry reaches the server and status shows the outbox empty and the last sync; a file added with
 // `dantoc attach` goes up with its entry.
+#include "support/DemoValues.h"
+#include "support/Files.h"
 #include "support/FlowAccounts.h"
 #include "support/TempDir.h"
 #include "support/TestServer.h"
@@ -14,8 +16,6 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 
-#include <fstream>
-#include <sstream>
 
 #ifdef DANTOC_CLI
 
@@ -112,14 +112,11 @@ TEST_CASE("dantoc enroll, sync, status and login against the real server")
     CHECK(report["device_new"] == true);
 
     // An entry for a village of the commune, in an open period, saved and submitted.
-    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/village_survey.sample.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    json entry = json::parse(text.str());
+    json entry = dantoc::test::demoSample("village_survey");
     entry["unit"] = "02683-01";
     entry["period"] = "2026-H2";
     const std::string entryFile = (dir.path() / "entry.json").string();
-    std::ofstream(entryFile) << entry.dump();
+    dantoc::test::writeFile(entryFile, entry.dump());
     Run imported = dantocCli({"entry", "import", "--store", store, "--json", QString::fromStdString(entryFile),
                               "--submit"},
                              {});
@@ -157,14 +154,14 @@ TEST_CASE("dantoc enroll, sync, status and login against the real server")
     auto record = http.get("/api/v1/records/" + entry["id"].get<std::string>(), officer.accessToken);
     CHECK(record.status == 200);
 
-    // A signed scan: `dantoc attach` encrypts it into the store and prints the field value; an entry carrying it
+    // A signed scan: `dantoc attachment add` encrypts it into the store and prints the field value; an entry carrying it
     // goes up with `dantoc sync`, the file after the entry's operation, and the server then holds the same bytes.
     const std::string scanFile = (dir.path() / "phiếu xã.pdf").string();
     std::string scan(40'000, '\0');
     for (std::size_t i = 0; i < scan.size(); ++i) {
         scan[i] = static_cast<char>((i * 7919) % 251);
     }
-    std::ofstream(scanFile, std::ios::binary) << scan;
+    dantoc::test::writeFile(scanFile, scan);
     Run attached = dantocCli({"attachment", "add", "--store", store, QString::fromStdString(scanFile)}, {});
     REQUIRE_MESSAGE(attached.exitCode == 0, attached.err);
     const json scanValue = json::parse(attached.out);
@@ -173,15 +170,12 @@ TEST_CASE("dantoc enroll, sync, status and login against the real server")
     CHECK(scanValue["mime"] == "application/pdf");
     CHECK(dantocCli({"attachment", "add", "--store", store, QString::fromStdString(scanFile)}, {}).out == attached.out);
     CHECK(dantocCli({"attachment", "add", "--store", store, "/nonexistent/file.pdf"}, {}).exitCode == 2);
-    std::ifstream communeIn(std::string(DANTOC_RESOURCES_DIR) + "/demo/commune_survey.sample.json");
-    std::stringstream communeText;
-    communeText << communeIn.rdbuf();
-    json commune = json::parse(communeText.str());
+    json commune = dantoc::test::demoSample("commune_survey");
     commune["unit"] = "02683";
     commune["period"] = "2026";  // the commune survey is yearly
     commune["values"]["signed_scan"] = scanValue;
     const std::string communeFile = (dir.path() / "commune.json").string();
-    std::ofstream(communeFile) << commune.dump();
+    dantoc::test::writeFile(communeFile, commune.dump());
     Run communeImported = dantocCli(
         {"entry", "import", "--store", store, "--json", QString::fromStdString(communeFile), "--save"}, {});
     REQUIRE_MESSAGE(communeImported.exitCode == 0, std::string(communeImported.err + communeImported.out));
@@ -200,10 +194,7 @@ TEST_CASE("dantoc enroll, sync, status and login against the real server")
                          "--out", QString::fromStdString(outFile)},
                         {});
     REQUIRE_MESSAGE(got.exitCode == 0, got.err);
-    std::ifstream outIn(outFile, std::ios::binary);
-    std::stringstream outText;
-    outText << outIn.rdbuf();
-    CHECK(outText.str() == scan);
+    CHECK(dantoc::test::readFile(outFile) == scan);
     CHECK(dantocCli({"attachment", "get", "--store", store, QString(64, QLatin1Char('0')), "--out",
                      QString::fromStdString(outFile + ".2")},
                     {})

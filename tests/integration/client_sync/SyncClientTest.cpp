@@ -24,8 +24,6 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 
 using namespace dantoc;
 using namespace dantoc::client;
@@ -102,10 +100,10 @@ TEST_CASE("sync: an entry goes to the server, a second device pulls it; a lost a
     auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     SyncDevice b;
-    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
-    enroll(b, dir.path() / "b", server, accounts, kOfficer, "máy B");
+    world.enroll(a, "a", "máy A");
+    world.enroll(b, "b", "máy B");
 
-    const Json values = sampleValues();
+    const Json values = sampleVillageValues();
     const std::string id = a.newRecord(values);
     auto submitted = a.entries->submit(id);
     REQUIRE_MESSAGE(submitted.isOk(), submitted.status().toString());
@@ -166,8 +164,8 @@ TEST_CASE("sync: a record returned by the province is editable with the comments
     DemoWorld world{"dantoc-return"};
     auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
-    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy xã");
-    Json values = sampleValues();
+    world.enroll(a, "a", "máy xã");
+    Json values = sampleVillageValues();
     const std::string id = a.newRecord(values);
     REQUIRE_FALSE(a.entries->submit(id)->refused);
     a.sync();
@@ -229,12 +227,11 @@ TEST_CASE("sync: a record returned by the province is editable with the comments
 TEST_CASE("sync: disjoint edits from two devices merge; overlapping edits give a conflict the client flags")
 {
     DemoWorld world{"dantoc-merge"};
-    auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
     SyncDevice b;
-    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
-    enroll(b, dir.path() / "b", server, accounts, kOfficer, "máy B");
-    const Json values = sampleValues();
+    world.enroll(a, "a", "máy A");
+    world.enroll(b, "b", "máy B");
+    const Json values = sampleVillageValues();
     const std::string id = a.newRecord(values);
     a.sync();
     b.sync();
@@ -287,8 +284,8 @@ TEST_CASE("sync: a cloned store pushes under a new device id after device_fork")
     DemoWorld world{"dantoc-fork"};
     auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
-    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
-    const Json values = sampleValues();
+    world.enroll(a, "a", "máy A");
+    const Json values = sampleVillageValues();
     a.newRecord(values);
     a.sync();
     const std::string oldDevice = *SyncMetaRepository(a.db()).deviceId();
@@ -324,8 +321,8 @@ TEST_CASE("sync: after the server is restored from a backup (epoch change) the c
     DemoWorld world{"dantoc-restore"};
     auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
-    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
-    Json values = sampleValues();
+    world.enroll(a, "a", "máy A");
+    Json values = sampleVillageValues();
     const std::string kept = a.newRecord(values);
     a.sync();
     const std::string epochBefore = a.sync().push.serverEpoch;
@@ -376,8 +373,8 @@ TEST_CASE("sync: an unreachable server fails the cycle with a backoff delay; not
     DemoWorld world{"dantoc-backoff"};
     auto& [qt, server, accounts, dir] = world;
     SyncDevice a;
-    enroll(a, dir.path() / "a", server, accounts, kOfficer, "máy A");
-    a.newRecord(sampleValues());
+    world.enroll(a, "a", "máy A");
+    a.newRecord(sampleVillageValues());
     REQUIRE(server.stop() == 0);
 
     auto first = a.client->runCycle();

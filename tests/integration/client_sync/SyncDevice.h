@@ -11,15 +11,14 @@
 #include "core/sync/Enrollment.h"
 #include "core/sync/HttpTransport.h"
 #include "core/sync/SyncClient.h"
+#include "support/DemoValues.h"
 #include "support/FlowAccounts.h"
 #include "support/TempDir.h"
 #include "support/TestServer.h"
 
 #include <doctest/doctest.h>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 namespace dantoc::test::client_sync {
 
@@ -56,14 +55,6 @@ inline TestServer::Options demo()
 inline QUrl urlOf(const TestServer& server)
 {
     return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.port()));
-}
-
-inline Json sampleValues()
-{
-    std::ifstream in(std::string(DANTOC_RESOURCES_DIR) + "/demo/village_survey.sample.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    return Json::parse(text.str())["values"];
 }
 
 // One enrolled laptop: a seeded store, its transport and sync client.
@@ -147,6 +138,13 @@ inline void enroll(SyncDevice& device, const std::filesystem::path& dir, const T
 struct DemoWorld
 {
     explicit DemoWorld(const std::string& tempPrefix) : dir(tempPrefix) { REQUIRE(server.started()); }
+
+    // Enrolls `device` as `account` in a new store under dir/subdir.
+    void enroll(SyncDevice& device, const char* subdir, const std::string& name,
+                const std::string& account = kOfficer)
+    {
+        client_sync::enroll(device, dir.path() / subdir, server, accounts, account, name);
+    }
 
     bool qt = (ensureQtApp(), true);  // before anything that touches Qt
     TestServer server{demo()};
