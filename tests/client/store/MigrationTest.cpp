@@ -6,6 +6,8 @@
 #include "support/Files.h"
 
 #include <cstdlib>
+#include <functional>
+#include <memory>
 
 using namespace dantoc;
 using namespace dantoc::client;
@@ -13,8 +15,9 @@ using dantoc::test::TempDir;
 
 namespace {
 
-// The committed fixture tests/data/client/store_v1_passphrase_test/ was written by the v1 schema step with this
-// passphrase (regenerate: DANTOC_WRITE_FIXTURES=1 test_client_store -tc="*fixture*").
+// The committed fixtures tests/data/client/store_v<N>_passphrase_test/ were written by the schema steps up to N with
+// this passphrase (regenerate: DANTOC_WRITE_FIXTURES=1 test_client_store -tc="*fixture*"). Each store version ever
+// shipped keeps its fixture.
 constexpr const char* kFixturePassphrase = "store-v1-fixture";
 
 void fillV1(Connection& db)
@@ -44,6 +47,25 @@ void checkMigrated(Store& store)
     CHECK(*db.queryText("PRAGMA integrity_check") == "ok");
 }
 
+// Opens a copy of the committed fixture of schema `version` (first rewriting it with `fill` when
+// DANTOC_WRITE_FIXTURES is set), so the program's migrations run on a file an older program wrote.
+std::unique_ptr<Store> openFixtureCopy(int version, const std::function<void(Connection&)>& fill, TempDir& dir)
+{
+    const auto fixture =
+        test::testDataDir() / "client" / ("store_v" + std::to_string(version) + "_passphrase_test");
+    if (std::getenv("DANTOC_WRITE_FIXTURES") != nullptr) {
+        std::filesystem::remove_all(fixture);
+        auto old = Store::create(fixture, kFixturePassphrase, test::testOptions(version));
+        REQUIRE(old.isOk());
+        fill((*old)->connection());
+        std::filesystem::remove_all(fixture / Store::kAttachmentsDir);
+    }
+    REQUIRE(std::filesystem::exists(fixture / Store::kDatabaseFile));
+    std::filesystem::copy_file(fixture / Store::kDatabaseFile, dir / Store::kDatabaseFile);
+    std::filesystem::copy_file(fixture / Store::kHeaderFile, dir / Store::kHeaderFile);
+    return test::openStore(dir.path(), kFixturePassphrase);
+}
+
 }  // namespace
 
 TEST_CASE("a v1 store (generated now) migrates to the current schema with its data")
@@ -62,20 +84,26 @@ TEST_CASE("a v1 store (generated now) migrates to the current schema with its da
 
 TEST_CASE("the committed v1 fixture migrates to the current schema")
 {
-    const auto fixture = test::testDataDir() / "client" / "store_v1_passphrase_test";
-    if (std::getenv("DANTOC_WRITE_FIXTURES") != nullptr) {
-        std::filesystem::remove_all(fixture);
-        auto v1 = Store::create(fixture, kFixturePassphrase, test::testOptions(1));
-        REQUIRE(v1.isOk());
-        fillV1((*v1)->connection());
-        std::filesystem::remove_all(fixture / Store::kAttachmentsDir);
-    }
-    REQUIRE(std::filesystem::exists(fixture / Store::kDatabaseFile));
     TempDir dir;
-    std::filesystem::copy_file(fixture / Store::kDatabaseFile, dir / Store::kDatabaseFile);
-    std::filesystem::copy_file(fixture / Store::kHeaderFile, dir / Store::kHeaderFile);
-    auto store = test::openStore(dir.path(), kFixturePassphrase);
+    checkMigrated(*openFixtureCopy(1, fillV1, dir));
+}
+
+TEST_CASE("the committed v2 fixture migrates to the current schema, its journal rows kept")
+{
+    TempDir dir;
+    auto store = openFixtureCopy(
+        2,
+        [](Connection& db) {
+            fillV1(db);
+            REQUIRE(db.exec("INSERT INTO op_journal(op_id, dev_seq, record_id, outcome, result, acked_at) VALUES("
+                            "'00000000-0000-4000-8000-000000000007', 7, '6f1c1d2e-3a4b-4c5d-8e6f-708192a3b4c5', "
+                            "'applied', '{}', 1)"));
+        },
+        dir);
     checkMigrated(*store);
+    Connection& db = store->connection();
+    CHECK(*db.queryInt64("SELECT dev_seq FROM op_journal") == 7);
+    CHECK(*db.queryInt64("SELECT COUNT(*) FROM op_journal WHERE payload IS NULL AND device_id IS NULL") == 1);
 }
 
 TEST_CASE("a store from a newer program is refused untouched")
