@@ -1,9 +1,10 @@
 // Store: one enrolled account's encrypted local store, a directory holding store.db (SQLCipher), store.hdr
-// (plaintext KDF header, no data) and attachments/ (encrypted files). Owns the Connection and the derived key (so
-// more connections open without the passphrase). Not thread-safe: use it, its repositories and its Qt database from
-// one thread; a connection from openConnection() may then be handed to another thread.
+// (plaintext KDF header, no data) and attachments/ (encrypted files). Owns the Connection, the derived key (so
+// more connections open without the passphrase) and the change notifier. Not thread-safe: use it, its repositories
+// and its Qt database from one thread; a connection from openConnection() may then be handed to another thread.
 #pragma once
 
+#include "core/ChangeNotifier.h"
 #include "core/Connection.h"
 #include "core/KeyDerivation.h"
 #include "core/Schema.h"
@@ -56,6 +57,9 @@ public:
     // never kept), for another thread (the sync worker). Connections wait their turn for the write lock
     // (Connection::kBusyTimeoutMillis). Close them before changePassphrase(): they hold the old key.
     Result<std::unique_ptr<Connection>> openConnection();
+    // Change notifications for this store's data (lives in the thread that opened the store). EntryService emits
+    // through it when EntryOptions::notifier points here; the SyncController emits what each cycle changed.
+    ChangeNotifier& notifier() { return *m_notifier; }
     const std::filesystem::path& directory() const { return m_directory; }
     std::filesystem::path databasePath() const { return m_directory / kDatabaseFile; }
     std::filesystem::path attachmentsPath() const { return m_directory / kAttachmentsDir; }
@@ -82,6 +86,7 @@ private:
     std::shared_ptr<Connection> m_connection;
     StoreOptions m_options;
     QStringList m_qtConnections;
+    std::unique_ptr<ChangeNotifier> m_notifier = std::make_unique<ChangeNotifier>();
 };
 
 }  // namespace dantoc::client
