@@ -88,6 +88,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path
         return connection->error(rc, "open " + path.filename().string());
     }
     sqlite3_extended_result_codes(db, 1);
+    // Before anything reads the file: two connections (GUI and sync worker) or two processes take turns.
+    sqlite3_busy_timeout(db, kBusyTimeoutMillis);
     if (Status status = applyKey(db, key, false); !status) {
         return status;
     }

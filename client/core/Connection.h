@@ -21,6 +21,12 @@ class SecretKey;
 class Connection
 {
 public:
+    // How long a statement waits for another connection's (or process's) lock before failing with
+    // "database is locked" (Unavailable). Write transactions here are short (one save, one pull page, one push
+    // reply), so a GUI save waiting behind the sync worker waits well under this; ten seconds still ends a wait for
+    // a stuck process, so the caller can report it instead of hanging.
+    static constexpr int kBusyTimeoutMillis = 10'000;
+
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;

@@ -296,6 +296,11 @@ Result<ImportReport> EntryImporter::run(std::vector<Entry>& entries, ImportRepor
     if (Status status = transaction.commit(); !status) {
         return status;
     }
+    // The service's own announcements were inside this transaction (savepoints), so none went out: one for all.
+    if (ChangeNotifier* notifier = m_service.options().notifier;
+        notifier != nullptr && m_connection.transactionDepth() == 0) {
+        notifier->notifyRecords(ids);
+    }
     report.recordIds = std::move(ids);
     return report;
 }

@@ -118,6 +118,13 @@ Status EntryService::fault(std::string_view step)
     return m_faultHook ? m_faultHook(step) : Status::ok();
 }
 
+void EntryService::announce(const std::string& recordId)
+{
+    if (m_options.notifier != nullptr && m_connection.transactionDepth() == 0) {
+        m_options.notifier->notifyRecord(recordId);
+    }
+}
+
 Result<EntryService::Loaded> EntryService::load(const std::string& recordId)
 {
     auto record = SubmissionRepository(m_connection, m_clock).get(recordId);
@@ -366,6 +373,7 @@ Result<Submission> EntryService::createDraft(NewDraft draft)
     if (!status) {
         return status;
     }
+    announce(record->id);
     return record;
 }
 
@@ -390,7 +398,11 @@ Status EntryService::autosave(const std::string& recordId, const Json& values)
     if (Status status = records.saveDraftBody(recordId, canonical->dump()); !status) {
         return status;
     }
-    return transaction.commit();
+    if (Status status = transaction.commit(); !status) {
+        return status;
+    }
+    announce(recordId);
+    return Status::ok();
 }
 
 Result<EntryResult> EntryService::save(const std::string& recordId, const Json& values, const EntryNotes& notes)
@@ -423,6 +435,7 @@ Result<EntryResult> EntryService::save(const std::string& recordId, const Json& 
     if (Status status = transaction.commit(); !status) {
         return status;
     }
+    announce(recordId);
     auto record = SubmissionRepository(m_connection, m_clock).get(recordId);
     if (!record) {
         return record.status();
@@ -519,6 +532,7 @@ Result<EntryResult> EntryService::submit(const std::string& recordId, const Entr
     if (!status) {
         return status;
     }
+    announce(recordId);
     auto record = SubmissionRepository(m_connection, m_clock).get(recordId);
     if (!record) {
         return record.status();
@@ -558,6 +572,7 @@ Result<EntryResult> EntryService::comment(const std::string& recordId, const std
     if (!status) {
         return status;
     }
+    announce(recordId);
     result.record = std::move(loaded->record);
     return result;
 }

@@ -3,6 +3,7 @@
 // crash leaves both or neither. Autosave changes the body only. Not thread-safe (the Connection's thread).
 #pragma once
 
+#include "core/ChangeNotifier.h"
 #include "core/Connection.h"
 #include "core/SubmissionRepository.h"
 
@@ -31,6 +32,10 @@ struct EntryOptions
     std::string actor = "local";  // who acts, for the local audit trail
     forms::Language language = forms::Language::Vi;
     const forms::ChoiceListResolver* catalogs = nullptr;  // choice lists for choices_from (null: not checked)
+    // Told recordsChanged({id}) after each committed intent (usually &Store::notifier()); null: nobody is told.
+    // An intent inside the caller's transaction (EntryImporter) is not announced: the caller announces after its
+    // commit.
+    ChangeNotifier* notifier = nullptr;
 };
 
 // Explanations for warnings (forms::Submission::notes): "field", "roster[row id].column" or "check:<id>".
@@ -84,6 +89,8 @@ public:
     static Result<Json> canonicalValues(const Json& values);
     static std::string newRowId();
 
+    const EntryOptions& options() const { return m_options; }
+
     // Tests: called at named steps inside the write transaction ("record_written", "op_enqueued"); an error
     // aborts the intent as a crash there would (the transaction rolls back).
     void setFaultHook(std::function<Status(std::string_view step)> hook) { m_faultHook = std::move(hook); }
@@ -98,6 +105,8 @@ private:
     // Fills the record's identity, device, dev_seq and op id, checks the JSON with parseOperation, enqueues.
     Result<std::int64_t> enqueue(const Loaded& loaded, sync::Operation op);
     Status fault(std::string_view step);
+    // After a successful commit: recordsChanged({recordId}) unless the commit only released a savepoint.
+    void announce(const std::string& recordId);
 
     Connection& m_connection;
     EntryOptions m_options;

@@ -21,20 +21,30 @@ Status makePrivateDirectory(const std::filesystem::path& path)
     return Status::ok();
 }
 
-Result<std::unique_ptr<Connection>> openWith(const std::filesystem::path& database, std::string_view passphrase,
-                                             const std::vector<std::uint8_t>& salt, const KdfParams& kdf)
+// The connection and the key that opened it (kept by the Store for openConnection()).
+Result<std::pair<std::unique_ptr<Connection>, SecretKey>> openWith(const std::filesystem::path& database,
+                                                                   std::string_view passphrase,
+                                                                   const std::vector<std::uint8_t>& salt,
+                                                                   const KdfParams& kdf)
 {
     auto key = deriveKey(passphrase, salt, kdf);
     if (!key) {
         return key.status();
     }
-    return Connection::open(database, *key, false);
+    auto connection = Connection::open(database, *key, false);
+    if (!connection) {
+        return connection.status();
+    }
+    return std::make_pair(std::move(*connection), std::move(*key));
 }
 
 }  // namespace
 
-Store::Store(std::filesystem::path directory, std::unique_ptr<Connection> connection, StoreOptions options)
-    : m_directory(std::move(directory)), m_connection(std::move(connection)), m_options(options)
+Store::Store(std::filesystem::path directory, Keyed keyed, StoreOptions options)
+    : m_directory(std::move(directory)),
+      m_key(std::move(keyed.key)),
+      m_connection(std::move(keyed.connection)),
+      m_options(options)
 {
 }
 
@@ -88,10 +98,10 @@ Result<std::unique_ptr<Store>> Store::create(const std::filesystem::path& direct
     if (Status status = migrateSchema(**connection, options.schemaVersion); !status) {
         return status;
     }
-    return std::unique_ptr<Store>(new Store(directory, std::move(*connection), options));
+    return std::unique_ptr<Store>(new Store(directory, Keyed{std::move(*connection), std::move(*key)}, options));
 }
 
-Result<std::unique_ptr<Connection>> Store::unlock(const std::filesystem::path& directory,
+Result<Store::Keyed> Store::unlock(const std::filesystem::path& directory,
                                                   std::string_view passphrase, StoreHeader* headerOut)
 {
     auto header = StoreHeader::read(directory / kHeaderFile);
@@ -102,8 +112,8 @@ Result<std::unique_ptr<Connection>> Store::unlock(const std::filesystem::path& d
     if (!exists(directory)) {
         return Status(ErrorCode::NotFound, "no store in " + directory.string());
     }
-    auto connection = openWith(database, passphrase, header->salt, header->kdf);
-    if (connection) {
+    auto opened = openWith(database, passphrase, header->salt, header->kdf);
+    if (opened) {
         if (header->previousSalt) {
             // A passphrase change crashed after the rekey committed: finish it.
             header->previousSalt.reset();
@@ -113,10 +123,10 @@ Result<std::unique_ptr<Connection>> Store::unlock(const std::filesystem::path& d
             }
         }
         *headerOut = *header;
-        return connection;
+        return Keyed{std::move(opened->first), std::move(opened->second)};
     }
-    if (connection.status().code() != ErrorCode::Unauthenticated || !header->previousSalt) {
-        return connection.status();
+    if (opened.status().code() != ErrorCode::Unauthenticated || !header->previousSalt) {
+        return opened.status();
     }
     // A passphrase change crashed before the rekey committed: the database still has the old key.
     auto previous = openWith(database, passphrase, *header->previousSalt, *header->previousKdf);
@@ -131,24 +141,24 @@ Result<std::unique_ptr<Connection>> Store::unlock(const std::filesystem::path& d
         return status;
     }
     *headerOut = *header;
-    return previous;
+    return Keyed{std::move(previous->first), std::move(previous->second)};
 }
 
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& directory, std::string_view passphrase,
                                            const StoreOptions& options)
 {
     StoreHeader header;
-    auto connection = unlock(directory, passphrase, &header);
-    if (!connection) {
-        return connection.status();
+    auto keyed = unlock(directory, passphrase, &header);
+    if (!keyed) {
+        return keyed.status();
     }
-    if (Status status = migrateSchema(**connection, options.schemaVersion); !status) {
+    if (Status status = migrateSchema(*keyed->connection, options.schemaVersion); !status) {
         return status;
     }
     if (Status status = makePrivateDirectory(directory / kAttachmentsDir); !status) {
         return status;
     }
-    return std::unique_ptr<Store>(new Store(directory, std::move(*connection), options));
+    return std::unique_ptr<Store>(new Store(directory, std::move(*keyed), options));
 }
 
 // Passphrase change ordering (each header write is temp file + fsync + rename + directory fsync):
@@ -193,9 +203,15 @@ Status Store::changePassphrase(std::string_view oldPassphrase, std::string_view 
         (void)current->write(headerPath);
         return status;
     }
+    m_key = std::move(*newKey);  // the database has the new key now, whatever the last header write does
     next.previousSalt.reset();
     next.previousKdf.reset();
     return next.write(headerPath);
+}
+
+Result<std::unique_ptr<Connection>> Store::openConnection()
+{
+    return Connection::open(databasePath(), m_key, false);
 }
 
 QSqlDatabase Store::qtDatabase(const QString& connectionName)

@@ -312,6 +312,7 @@ Status PullApplier::applyRecord(const ds::PullItem& item, PullPageStats& stats)
     if (status) status = storeBase->execute();
     if (status) {
         ++stats.records;
+        stats.changedIds.push_back(item.recordId);
     }
     return status;
 }
@@ -333,6 +334,7 @@ Status PullApplier::applyRevoke(const std::string& recordId, bool deleted, PullP
         if (status) status = flag->execute();
         if (status) {
             ++stats.keptRevoked;
+            stats.changedIds.push_back(recordId);
         }
         return status;
     }
@@ -345,6 +347,7 @@ Status PullApplier::applyRevoke(const std::string& recordId, bool deleted, PullP
     }
     if (status && removed) {
         ++stats.purged;
+        stats.changedIds.push_back(recordId);
     }
     return status;
 }
@@ -377,6 +380,7 @@ Status PullApplier::applyComment(const ds::PullItem& item, PullPageStats& stats)
         return added.status();
     }
     ++stats.comments;
+    stats.changedIds.push_back(item.recordId);
     return Status::ok();
 }
 

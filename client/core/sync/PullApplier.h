@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace dantoc::client::sync {
 
@@ -23,6 +25,9 @@ struct PullPageStats
     std::size_t keptRevoked = 0;  // revoked but kept for their pending ops (flagged)
     std::size_t confirmed = 0;    // own pending ops confirmed through op_ids_applied
     bool epochReset = false;
+    // Records this page stored, flagged, purged or commented on, in page order (may repeat), for change
+    // notifications once the page committed.
+    std::vector<std::string> changedIds;
 };
 
 class PullApplier
