@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>DeskApplication</name>
+    <message>
+        <source>Ethnic-affairs data: survey entry, review and reports, offline first.</source>
+        <translation>Ethnic-affairs data: survey entry, review and reports, offline first.</translation>
+    </message>
+    <message>
+        <source>The local store directory.</source>
+        <translation>The local store directory.</translation>
+    </message>
+    <message>
+        <source>Interface language: vi or en.</source>
+        <translation>Interface language: vi or en.</translation>
+    </message>
+    <message>
+        <source>Quit once the first screen is shown (smoke tests).</source>
+        <translation>Quit once the first screen is shown (smoke tests).</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The data is not valid.</source>
@@ -138,6 +157,529 @@
     <message>
         <source>Refused by the server (%1).</source>
         <translation>Refused by the server (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseText</name>
+    <message>
+        <source>Use at least %1 characters; a short sentence is easy to remember.</source>
+        <translation>Use at least %1 characters; a short sentence is easy to remember.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: avoid repeated characters and runs like 12345.</source>
+        <translation>Too easy to guess: avoid repeated characters and runs like 12345.</translation>
+    </message>
+    <message>
+        <source>This passphrase is among the first ones a thief tries.</source>
+        <translation>This passphrase is among the first ones a thief tries.</translation>
+    </message>
+    <message>
+        <source>Mix letters with digits or spaces, or use at least %1 characters.</source>
+        <translation>Mix letters with digits or spaces, or use at least %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>province</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>village</translation>
+    </message>
+</context>
+<context>
+    <name>StateText</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Returned for correction</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Waiting for the attachment</source>
+        <translation>Waiting for the attachment</translation>
+    </message>
+    <message>
+        <source>No longer in your area</source>
+        <translation>No longer in your area</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Not sent yet</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s) (due %1)</source>
+        <translation>
+            <numerusform>overdue by %n day (due %1)</numerusform><numerusform>overdue by %n days (due %1)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>due %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>due %1 (%n day left)</numerusform><numerusform>due %1 (%n days left)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::DeskSession</name>
+    <message>
+        <source>dantoc — unlock</source>
+        <translation>dantoc — unlock</translation>
+    </message>
+    <message numerus="yes">
+        <source>The store was locked. It locks by itself after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>The store was locked. It locks by itself after %n minute without activity.</numerusform><numerusform>The store was locked. It locks by itself after %n minutes without activity.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::EnrollWizard</name>
+    <message>
+        <source>Connect this computer to the provincial server</source>
+        <translation>Connect this computer to the provincial server</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Open dantoc</source>
+        <translation>Open dantoc</translation>
+    </message>
+    <message>
+        <source>Provincial server</source>
+        <translation>Provincial server</translation>
+    </message>
+    <message>
+        <source>Type the address the provincial ethnic-affairs board gave you.</source>
+        <translation>Type the address the provincial ethnic-affairs board gave you.</translation>
+    </message>
+    <message>
+        <source>Check the server</source>
+        <translation>Check the server</translation>
+    </message>
+    <message>
+        <source>The fingerprint above is the same as the one on the board's letter</source>
+        <translation>The fingerprint above is the same as the one on the board's letter</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Compare every group of the certificate fingerprint with the one the board sent you. If they differ, stop: someone may be impersonating the server.</source>
+        <translation>Compare every group of the certificate fingerprint with the one the board sent you. If they differ, stop: someone may be impersonating the server.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>The new password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the default one.</source>
+        <translation>The new password must differ from the default one.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Your account</translation>
+    </message>
+    <message>
+        <source>The default password from the board must be changed at the first login.</source>
+        <translation>The default password from the board must be changed at the first login.</translation>
+    </message>
+    <message>
+        <source>I changed the default password already (this computer replaces another)</source>
+        <translation>I changed the default password already (this computer replaces another)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Passphrase of the local store</source>
+        <translation>Passphrase of the local store</translation>
+    </message>
+    <message>
+        <source>Everything on this computer is encrypted with it. Nobody can recover it: write it down and keep it locked away.</source>
+        <translation>Everything on this computer is encrypted with it. Nobody can recover it: write it down and keep it locked away.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>The address must look like https://server:8443</source>
+        <translation>The address must look like https://server:8443</translation>
+    </message>
+    <message>
+        <source>Contacting %1…</source>
+        <translation>Contacting %1…</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):</source>
+        <translation>Certificate fingerprint (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted store and connecting to the server…</source>
+        <translation>Creating the encrypted store and connecting to the server…</translation>
+    </message>
+    <message>
+        <source>The server asks for a new password: go back and fill in the new password.</source>
+        <translation>The server asks for a new password: go back and fill in the new password.</translation>
+    </message>
+    <message>
+        <source>Wrong account or password: go back and check them.</source>
+        <translation>Wrong account or password: go back and check them.</translation>
+    </message>
+    <message>
+        <source>This computer is connected. The store is encrypted with your passphrase; data is sent whenever the server can be reached.</source>
+        <translation>This computer is connected. The store is encrypted with your passphrase; data is sent whenever the server can be reached.</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::MainWindow</name>
+    <message>
+        <source>dantoc — ethnic-affairs data</source>
+        <translation>dantoc — ethnic-affairs data</translation>
+    </message>
+    <message>
+        <source>Find a unit (e.g. bat xat)</source>
+        <translation>Find a unit (e.g. bat xat)</translation>
+    </message>
+    <message>
+        <source>Search records</source>
+        <translation>Search records</translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Records that need attention</source>
+        <translation>Records that need attention</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: data stays on this computer</source>
+        <translation>Not connected to a server: data stays on this computer</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>New record…</source>
+        <translation>New record…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Store</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>All periods</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Double-click to open the record and correct it.</source>
+        <translation>Double-click to open the record and correct it.</translation>
+    </message>
+    <message>
+        <source>Nothing refused or waiting.</source>
+        <translation>Nothing refused or waiting.</translation>
+    </message>
+    <message>
+        <source>Cannot open the record</source>
+        <translation>Cannot open the record</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Cannot create the record</source>
+        <translation>Cannot create the record</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <source>Choose a unit in the tree first.</source>
+        <translation>Choose a unit in the tree first.</translation>
+    </message>
+    <message>
+        <source>No form is made for this kind of unit.</source>
+        <translation>No form is made for this kind of unit.</translation>
+    </message>
+    <message>
+        <source>New record for %1</source>
+        <translation>New record for %1</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::RecordListModel</name>
+    <message>
+        <source>No records yet</source>
+        <translation>No records yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+    </message>
+    <message>
+        <source>Unit code %1</source>
+        <translation>Unit code %1</translation>
+    </message>
+    <message>
+        <source>Form %1, version %2</source>
+        <translation>Form %1, version %2</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Last change</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::SyncStatusWidget</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: data stays on this computer</source>
+        <translation>Not connected to a server: data stays on this computer</translation>
+    </message>
+    <message>
+        <source>Everything sent</source>
+        <translation>Everything sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform><numerusform>%n changes waiting to be sent</numerusform></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● Connecting…</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● Syncing…</source>
+        <translation>● Syncing…</translation>
+    </message>
+    <message>
+        <source>Sending %1/%2 · %3</source>
+        <translation>Sending %1/%2 · %3</translation>
+    </message>
+    <message>
+        <source>Uploading scans %1/%2 · %3</source>
+        <translation>Uploading scans %1/%2 · %3</translation>
+    </message>
+    <message>
+        <source>Receiving %1 record(s) · %2</source>
+        <translation>Receiving %1 record(s) · %2</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::UnitTreeModel</name>
+    <message>
+        <source>Administrative units</source>
+        <translation>Administrative units</translation>
+    </message>
+    <message>
+        <source>%1 %2 (code %3)</source>
+        <translation>%1 %2 (code %3)</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::UnlockWidget</name>
+    <message>
+        <source>Open the local store</source>
+        <translation>Open the local store</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Store: %1</translation>
+    </message>
+    <message>
+        <source>Store passphrase</source>
+        <translation>Store passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Type the store passphrase.</source>
+        <translation>Type the store passphrase.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Unlocking…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again; the store is unchanged.</source>
+        <translation>Wrong passphrase. Try again; the store is unchanged.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>DeskApplication</name>
+    <message>
+        <source>Ethnic-affairs data: survey entry, review and reports, offline first.</source>
+        <translation>Dữ liệu công tác dân tộc: nhập phiếu, duyệt và báo cáo, làm việc cả khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>The local store directory.</source>
+        <translation>Thư mục kho dữ liệu trên máy.</translation>
+    </message>
+    <message>
+        <source>Interface language: vi or en.</source>
+        <translation>Ngôn ngữ giao diện: vi hoặc en.</translation>
+    </message>
+    <message>
+        <source>Quit once the first screen is shown (smoke tests).</source>
+        <translation>Thoát ngay khi màn hình đầu tiên hiện ra (để kiểm thử).</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The data is not valid.</source>
@@ -56,7 +75,7 @@
         <translation>Đã xảy ra lỗi nội bộ.</translation>
     </message>
     <message>
-        <source>This unit is outside your account's area.</source>
+        <source>This unit is outside your account&apos;s area.</source>
         <translation>Đơn vị này nằm ngoài địa bàn của tài khoản.</translation>
     </message>
     <message>
@@ -64,7 +83,7 @@
         <translation>Phiếu đã thay đổi sau khi bạn xem.</translation>
     </message>
     <message>
-        <source>The record's state changed on the server.</source>
+        <source>The record&apos;s state changed on the server.</source>
         <translation>Trạng thái của phiếu đã thay đổi trên máy chủ.</translation>
     </message>
     <message>
@@ -76,7 +95,7 @@
         <translation>Máy chủ không có kỳ báo cáo này.</translation>
     </message>
     <message>
-        <source>The period does not match the form's kind of period.</source>
+        <source>The period does not match the form&apos;s kind of period.</source>
         <translation>Kỳ báo cáo không đúng loại kỳ của biểu mẫu.</translation>
     </message>
     <message>
@@ -88,7 +107,7 @@
         <translation>Máy chủ không có phiên bản biểu mẫu này.</translation>
     </message>
     <message>
-        <source>Merged with another change, the record would break the form's rules.</source>
+        <source>Merged with another change, the record would break the form&apos;s rules.</source>
         <translation>Khi gộp với thay đổi khác, phiếu sẽ vi phạm quy tắc của biểu mẫu.</translation>
     </message>
     <message>
@@ -116,7 +135,7 @@
         <translation>Bị sửa đồng thời ở hai nơi: hãy kiểm tra các ô được đánh dấu.</translation>
     </message>
     <message>
-        <source>The server's certificate is not the one you confirmed. Do not continue; call the provincial IT officer.</source>
+        <source>The server&apos;s certificate is not the one you confirmed. Do not continue; call the provincial IT officer.</source>
         <translation>Chứng chỉ của máy chủ không phải chứng chỉ bạn đã xác nhận. Đừng tiếp tục; hãy gọi cán bộ tin học của tỉnh.</translation>
     </message>
     <message>
@@ -138,6 +157,534 @@
     <message>
         <source>Refused by the server (%1).</source>
         <translation>Máy chủ từ chối (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseText</name>
+    <message>
+        <source>Use at least %1 characters; a short sentence is easy to remember.</source>
+        <translation>Dùng ít nhất %1 ký tự; một câu ngắn sẽ dễ nhớ.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: avoid repeated characters and runs like 12345.</source>
+        <translation>Quá dễ đoán: tránh ký tự lặp lại và dãy như 12345.</translation>
+    </message>
+    <message>
+        <source>This passphrase is among the first ones a thief tries.</source>
+        <translation>Mật khẩu này nằm trong số những mật khẩu kẻ gian thử đầu tiên.</translation>
+    </message>
+    <message>
+        <source>Mix letters with digits or spaces, or use at least %1 characters.</source>
+        <translation>Kết hợp chữ với số hoặc dấu cách, hoặc dùng ít nhất %1 ký tự.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>province</source>
+        <translation>tỉnh</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>huyện</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>xã</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>thôn</translation>
+    </message>
+</context>
+<context>
+    <name>StateText</name>
+    <message>
+        <source>Draft</source>
+        <translation>Nháp</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Returned for correction</source>
+        <translation>Bị trả lại để sửa</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Đã chuyển lên</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Máy chủ từ chối</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Waiting for the attachment</source>
+        <translation>Chờ tải bản đính kèm</translation>
+    </message>
+    <message>
+        <source>No longer in your area</source>
+        <translation>Không còn thuộc địa bàn</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Chưa gửi</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>đã khóa</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>đang mở</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s) (due %1)</source>
+        <translation>
+            <numerusform>quá hạn %n ngày (hạn %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>due %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>hạn %1 (còn %n ngày)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::DeskSession</name>
+    <message>
+        <source>dantoc — unlock</source>
+        <translation>dantoc — mở khóa</translation>
+    </message>
+    <message numerus="yes">
+        <source>The store was locked. It locks by itself after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>Kho đã được khóa. Kho tự khóa sau %n phút không sử dụng.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::EnrollWizard</name>
+    <message>
+        <source>Connect this computer to the provincial server</source>
+        <translation>Kết nối máy tính này với máy chủ của tỉnh</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Quay lại</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Open dantoc</source>
+        <translation>Mở dantoc</translation>
+    </message>
+    <message>
+        <source>Provincial server</source>
+        <translation>Máy chủ của tỉnh</translation>
+    </message>
+    <message>
+        <source>Type the address the provincial ethnic-affairs board gave you.</source>
+        <translation>Nhập địa chỉ do Ban Dân tộc tỉnh cung cấp.</translation>
+    </message>
+    <message>
+        <source>Check the server</source>
+        <translation>Kiểm tra máy chủ</translation>
+    </message>
+    <message>
+        <source>The fingerprint above is the same as the one on the board&apos;s letter</source>
+        <translation>Dấu vân tay trên trùng khớp với dấu vân tay trong văn bản của Ban</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>Compare every group of the certificate fingerprint with the one the board sent you. If they differ, stop: someone may be impersonating the server.</source>
+        <translation>So sánh từng nhóm ký tự của dấu vân tay chứng chỉ với dấu vân tay Ban đã gửi. Nếu khác nhau, hãy dừng lại: có thể có kẻ giả mạo máy chủ.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>Mật khẩu mới cần ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the default one.</source>
+        <translation>Mật khẩu mới phải khác mật khẩu mặc định.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu mới không giống nhau.</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Tài khoản của bạn</translation>
+    </message>
+    <message>
+        <source>The default password from the board must be changed at the first login.</source>
+        <translation>Mật khẩu mặc định do Ban cấp phải được đổi ở lần đăng nhập đầu tiên.</translation>
+    </message>
+    <message>
+        <source>I changed the default password already (this computer replaces another)</source>
+        <translation>Tôi đã đổi mật khẩu mặc định trước đây (máy này thay cho máy khác)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Hai lần nhập mật khẩu kho không giống nhau.</translation>
+    </message>
+    <message>
+        <source>Passphrase of the local store</source>
+        <translation>Mật khẩu kho dữ liệu trên máy</translation>
+    </message>
+    <message>
+        <source>Everything on this computer is encrypted with it. Nobody can recover it: write it down and keep it locked away.</source>
+        <translation>Mọi dữ liệu trên máy này được mã hóa bằng mật khẩu này. Không ai khôi phục được nếu quên: hãy ghi lại và cất giữ cẩn thận.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Mật khẩu kho</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Nhập lại mật khẩu kho</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Đang kết nối</translation>
+    </message>
+    <message>
+        <source>The address must look like https://server:8443</source>
+        <translation>Địa chỉ phải có dạng https://máy-chủ:8443</translation>
+    </message>
+    <message>
+        <source>Contacting %1…</source>
+        <translation>Đang liên hệ %1…</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):</source>
+        <translation>Dấu vân tay chứng chỉ (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted store and connecting to the server…</source>
+        <translation>Đang tạo kho dữ liệu mã hóa và kết nối với máy chủ…</translation>
+    </message>
+    <message>
+        <source>The server asks for a new password: go back and fill in the new password.</source>
+        <translation>Máy chủ yêu cầu đổi mật khẩu: hãy quay lại và nhập mật khẩu mới.</translation>
+    </message>
+    <message>
+        <source>Wrong account or password: go back and check them.</source>
+        <translation>Sai tài khoản hoặc mật khẩu: hãy quay lại và kiểm tra.</translation>
+    </message>
+    <message>
+        <source>This computer is connected. The store is encrypted with your passphrase; data is sent whenever the server can be reached.</source>
+        <translation>Máy tính đã được kết nối. Kho dữ liệu được mã hóa bằng mật khẩu kho của bạn; dữ liệu sẽ được gửi mỗi khi kết nối được máy chủ.</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::MainWindow</name>
+    <message>
+        <source>dantoc — ethnic-affairs data</source>
+        <translation>dantoc — dữ liệu công tác dân tộc</translation>
+    </message>
+    <message>
+        <source>Find a unit (e.g. bat xat)</source>
+        <translation>Tìm đơn vị (ví dụ: bat xat)</translation>
+    </message>
+    <message>
+        <source>Search records</source>
+        <translation>Tìm phiếu</translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Danh sách phiếu</translation>
+    </message>
+    <message>
+        <source>Records that need attention</source>
+        <translation>Phiếu cần xử lý</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: data stays on this computer</source>
+        <translation>Chưa kết nối máy chủ: dữ liệu chỉ lưu trên máy này</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Chính</translation>
+    </message>
+    <message>
+        <source>New record…</source>
+        <translation>Phiếu mới…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>All periods</source>
+        <translation>Tất cả các kỳ</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Double-click to open the record and correct it.</source>
+        <translation>Nhấp đúp để mở phiếu và sửa.</translation>
+    </message>
+    <message>
+        <source>Nothing refused or waiting.</source>
+        <translation>Không có phiếu bị từ chối hay đang chờ.</translation>
+    </message>
+    <message>
+        <source>Cannot open the record</source>
+        <translation>Không mở được phiếu</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Phiếu</translation>
+    </message>
+    <message>
+        <source>Cannot create the record</source>
+        <translation>Không tạo được phiếu</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>Phiếu mới</translation>
+    </message>
+    <message>
+        <source>Choose a unit in the tree first.</source>
+        <translation>Hãy chọn một đơn vị trong cây trước.</translation>
+    </message>
+    <message>
+        <source>No form is made for this kind of unit.</source>
+        <translation>Chưa có biểu mẫu nào cho loại đơn vị này.</translation>
+    </message>
+    <message>
+        <source>New record for %1</source>
+        <translation>Phiếu mới cho %1</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::RecordListModel</name>
+    <message>
+        <source>No records yet</source>
+        <translation>Chưa có phiếu nào</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n phiếu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unit code %1</source>
+        <translation>Mã đơn vị %1</translation>
+    </message>
+    <message>
+        <source>Form %1, version %2</source>
+        <translation>Biểu mẫu %1, phiên bản %2</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Cần xử lý</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::SyncStatusWidget</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: data stays on this computer</source>
+        <translation>Chưa kết nối máy chủ: dữ liệu chỉ lưu trên máy này</translation>
+    </message>
+    <message>
+        <source>Everything sent</source>
+        <translation>Đã gửi hết</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n thay đổi đang chờ gửi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Đồng bộ lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Mất kết nối</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● Đang kết nối…</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Trực tuyến</translation>
+    </message>
+    <message>
+        <source>● Syncing…</source>
+        <translation>● Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sending %1/%2 · %3</source>
+        <translation>Đang gửi %1/%2 · %3</translation>
+    </message>
+    <message>
+        <source>Uploading scans %1/%2 · %3</source>
+        <translation>Đang tải bản quét %1/%2 · %3</translation>
+    </message>
+    <message>
+        <source>Receiving %1 record(s) · %2</source>
+        <translation>Đang nhận %1 phiếu · %2</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::UnitTreeModel</name>
+    <message>
+        <source>Administrative units</source>
+        <translation>Đơn vị hành chính</translation>
+    </message>
+    <message>
+        <source>%1 %2 (code %3)</source>
+        <translation>%1 %2 (mã %3)</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::UnlockWidget</name>
+    <message>
+        <source>Open the local store</source>
+        <translation>Mở kho dữ liệu trên máy</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Kho: %1</translation>
+    </message>
+    <message>
+        <source>Store passphrase</source>
+        <translation>Mật khẩu kho</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Mật khẩu kho</translation>
+    </message>
+    <message>
+        <source>Type the store passphrase.</source>
+        <translation>Hãy nhập mật khẩu kho.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Đang mở khóa…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again; the store is unchanged.</source>
+        <translation>Sai mật khẩu kho. Hãy thử lại; kho không bị thay đổi.</translation>
     </message>
 </context>
 </TS>

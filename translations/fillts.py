@@ -17,9 +17,11 @@ for msg in tree.iter('message'):
             left.append(src); continue
         for n in list(tr):
             tr.remove(n)
-        nf = ET.SubElement(tr, 'numerusform'); nf.text = val
-        if mapping is None:
-            nf2 = ET.SubElement(tr, 'numerusform'); nf2.text = val
+        if mapping is None:  # English: "%n record(s)" -> "%n record" / "%n records"
+            for form in (val.replace('(s)', ''), val.replace('(s)', 's')):
+                ET.SubElement(tr, 'numerusform').text = form
+        else:  # Vietnamese has one form
+            ET.SubElement(tr, 'numerusform').text = val
         del tr.attrib['type']
         continue
     val = src if mapping is None else mapping.get(src)

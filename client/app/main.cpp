@@ -4,5 +4,5 @@
 
 int main(int argc, char* argv[])
 {
-    return dantoc::gui::runDesk(argc, argv, DANTOC_VERSION);
+    return dantoc::gui::runDesk(argc, argv, DANTOC_VERSION " (" DANTOC_COMMIT ")");
 }

@@ -95,27 +95,6 @@ std::unique_ptr<client::Store> openStore(const ParsedOptions& options, QString& 
     return std::move(*store);
 }
 
-QString findResourcesDir()
-{
-    const QString fromEnv = qEnvironmentVariable("DANTOC_RESOURCES");
-    if (!fromEnv.isEmpty()) {
-        return QFileInfo(fromEnv).isDir() ? fromEnv : QString();
-    }
-    QDir dir(QCoreApplication::applicationDirPath());
-    for (int depth = 0; depth < 5; ++depth) {
-        for (const char* candidate : {"resources", "share/dantoc"}) {
-            const QString path = dir.filePath(QLatin1String(candidate));
-            if (QFileInfo(QDir(path).filePath(QStringLiteral("forms"))).isDir()) {
-                return path;
-            }
-        }
-        if (!dir.cdUp()) {
-            break;
-        }
-    }
-    return {};
-}
-
 int failWith(const char* command, const QString& message)
 {
     QTextStream(stderr) << "dantoc " << command << ": " << message << "\n";

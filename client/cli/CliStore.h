@@ -3,6 +3,7 @@
 // Not thread-safe (one command per process).
 #pragma once
 
+#include "core/ResourcesDir.h"
 #include "core/Store.h"
 
 #include <QMap>
@@ -38,9 +39,7 @@ std::optional<std::string> readPassphrase(const ParsedOptions& options, const ch
 // Opens the store at --store with the passphrase from DANTOC_PASSPHRASE / --passphrase-file.
 std::unique_ptr<client::Store> openStore(const ParsedOptions& options, QString& error);
 
-// $DANTOC_RESOURCES, else the first resources/ or share/dantoc/ holding forms/ found upwards from the
-// executable; "" when none.
-QString findResourcesDir();
+using client::findResourcesDir;  // core/ResourcesDir.h
 
 // Writes "dantoc <command>: message" to stderr and returns 2.
 int failWith(const char* command, const QString& message);
