@@ -104,7 +104,8 @@ Result<SeedCounts> StoreFactory::seed(Connection& connection, const fs::path& re
         if (!table) {
             return table.status();
         }
-        if (Status status = table->requireColumns({"code", "name_vi", "level", "parent_code", "valid_to"}); !status) {
+        if (Status status = table->requireColumns({"code", "name_vi", "level", "parent_code", "valid_from", "valid_to"});
+            !status) {
             return status;
         }
         for (const CsvRow& row : table->rows()) {
@@ -112,7 +113,8 @@ Result<SeedCounts> StoreFactory::seed(Connection& connection, const fs::path& re
                 continue;  // only the units valid today
             }
             units.push_back({std::string(table->get(row, "code")), std::string(table->get(row, "name_vi")),
-                             std::string(table->get(row, "level")), std::string(table->get(row, "parent_code"))});
+                             std::string(table->get(row, "level")), std::string(table->get(row, "parent_code")),
+                             std::string(table->get(row, "valid_from")), ""});
         }
     }
     const std::vector<PeriodRow> periods = defaultPeriods(clock);
