@@ -5,6 +5,7 @@
 #include "core/PeriodRepository.h"
 #include "core/Transaction.h"
 #include "core/UnitRepository.h"
+#include "core/sync/ReferenceSync.h"
 
 #include "base/Csv.h"
 #include "forms/FormTemplate.h"
@@ -127,6 +128,8 @@ Result<SeedCounts> StoreFactory::seed(Connection& connection, const fs::path& re
     if (status) status = FormTemplateRepository(connection).replaceAll(forms);
     if (status) status = UnitRepository(connection).replaceAll(units);
     if (status) status = PeriodRepository(connection).replaceAll(periods);
+    // The server's lists must be asked for again in full: a 304 would keep the shipped copies.
+    if (status) status = sync::ReferenceSync::forgetEtags(connection);
     if (status) status = transaction.commit();
     if (!status) {
         return status;
