@@ -116,14 +116,21 @@ int runEnroll(const QStringList& args)
                           {"password_changed", enrolled->passwordChanged},
                           {"device_id", enrolled->device.deviceId},
                           {"device_new", enrolled->device.created},
-                          {"server_epoch", enrolled->device.serverEpoch}};
+                          {"server_epoch", enrolled->device.serverEpoch},
+                          {"reference", {{"forms", enrolled->reference.forms},
+                                         {"catalogs", enrolled->reference.catalogs},
+                                         {"units", enrolled->reference.units},
+                                         {"periods", enrolled->reference.periods}}}};
         out << QString::fromStdString(report.dump()) << "\n";
     } else {
         if (enrolled->passwordChanged) {
             out << "Đã đổi mật khẩu mặc định / default password changed\n";
         }
         out << "Đã đăng ký / enrolled: " << QString::fromStdString(request.account) << " @ " << server.toString()
-            << ", thiết bị / device " << QString::fromStdString(enrolled->device.deviceId) << "\n";
+            << ", thiết bị / device " << QString::fromStdString(enrolled->device.deviceId) << "\n"
+            << "Dữ liệu danh mục / reference data: " << enrolled->reference.forms << " form version(s), "
+            << enrolled->reference.catalogs << " catalog(s), " << enrolled->reference.units << " unit(s), "
+            << enrolled->reference.periods << " period(s) changed\n";
     }
     return 0;
 }

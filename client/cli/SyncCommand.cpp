@@ -1,7 +1,7 @@
-// `dantoc sync --store DIR [--json] [--retries N]`: one full sync cycle with the enrolled server (push the outbox,
-// upload the attachments it references, pull until done); prints the counts and the bytes on the wire. On a
-// transient failure it waits the backoff delay and tries again, up to --retries times (default 0). Exit code 0 on
-// success, 1 when the cycle failed.
+// `dantoc sync --store DIR [--json] [--retries N]`: one full sync cycle with the enrolled server (bring the reference
+// data, push the outbox, upload the attachments it references, pull until done); prints the counts and the bytes on
+// the wire. On a transient failure it waits the backoff delay and tries again, up to --retries times (default 0).
+// Exit code 0 on success, 1 when the cycle failed.
 #include "cli/Command.h"
 #include "cli/CliStore.h"
 
@@ -24,7 +24,12 @@ Json reportJson(const client::sync::SyncReport& report)
 {
     const auto& push = report.push;
     const auto& pull = report.pull;
-    return Json{{"push", {{"requests", push.requests},
+    const auto& reference = report.reference;
+    return Json{{"reference", {{"forms", reference.forms},
+                               {"catalogs", reference.catalogs},
+                               {"units", reference.units},
+                               {"periods", reference.periods}}},
+                {"push", {{"requests", push.requests},
                           {"ops_sent", push.opsSent},
                           {"applied", push.applied},
                           {"merged", push.merged},
@@ -87,7 +92,10 @@ int runSync(const QStringList& args)
                 out << QString::fromStdString(reportJson(*report).dump()) << "\n";
             } else {
                 const auto& push = report->push;
-                out << "Gửi / pushed: " << push.opsSent << " op(s): " << push.applied << " applied, " << push.merged
+                const auto& reference = report->reference;
+                out << "Danh mục / reference data: " << reference.forms << " form version(s), " << reference.catalogs
+                    << " catalog(s), " << reference.units << " unit(s), " << reference.periods << " period(s) changed\n"
+                    << "Gửi / pushed: " << push.opsSent << " op(s): " << push.applied << " applied, " << push.merged
                     << " merged, " << push.conflicts << " conflict(s), " << push.rejected << " rejected, "
                     << push.deferred << " deferred\n"
                     << "Tệp đính kèm / attachments: " << report->upload.blobsCompleted << " of "

@@ -18,6 +18,8 @@ struct PeriodRow
     std::string starts;  // YYYY-MM-DD or ""
     std::string ends;    // YYYY-MM-DD or ""
     std::string state;   // "open", "closed" or ""
+
+    friend bool operator==(const PeriodRow&, const PeriodRow&) = default;
 };
 
 class PeriodRepository

@@ -108,6 +108,12 @@ ALTER TABLE op_journal ADD COLUMN payload TEXT;
 CREATE INDEX op_journal_by_device ON op_journal(device_id, dev_seq);
 CREATE INDEX op_journal_by_outcome ON op_journal(outcome, record_id);
 )sql",
+    // 3 -> 4: units keep the validity dates the server gives (issue 14), so an office knows offline since when a
+    // unit exists (the 2025 mergers made most communes new) and when one ends. NULL: unknown, or still valid.
+    R"sql(
+ALTER TABLE units ADD COLUMN valid_from TEXT;
+ALTER TABLE units ADD COLUMN valid_to TEXT;
+)sql",
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "core/PeriodRepository.h"
 #include "core/Transaction.h"
 #include "core/UnitRepository.h"
+#include "core/sync/ReferenceSync.h"
 
 #include "base/Csv.h"
 #include "forms/FormTemplate.h"
@@ -104,7 +105,8 @@ Result<SeedCounts> StoreFactory::seed(Connection& connection, const fs::path& re
         if (!table) {
             return table.status();
         }
-        if (Status status = table->requireColumns({"code", "name_vi", "level", "parent_code", "valid_to"}); !status) {
+        if (Status status = table->requireColumns({"code", "name_vi", "level", "parent_code", "valid_from", "valid_to"});
+            !status) {
             return status;
         }
         for (const CsvRow& row : table->rows()) {
@@ -112,7 +114,8 @@ Result<SeedCounts> StoreFactory::seed(Connection& connection, const fs::path& re
                 continue;  // only the units valid today
             }
             units.push_back({std::string(table->get(row, "code")), std::string(table->get(row, "name_vi")),
-                             std::string(table->get(row, "level")), std::string(table->get(row, "parent_code"))});
+                             std::string(table->get(row, "level")), std::string(table->get(row, "parent_code")),
+                             std::string(table->get(row, "valid_from")), ""});
         }
     }
     const std::vector<PeriodRow> periods = defaultPeriods(clock);
@@ -125,6 +128,8 @@ Result<SeedCounts> StoreFactory::seed(Connection& connection, const fs::path& re
     if (status) status = FormTemplateRepository(connection).replaceAll(forms);
     if (status) status = UnitRepository(connection).replaceAll(units);
     if (status) status = PeriodRepository(connection).replaceAll(periods);
+    // The server's lists must be asked for again in full: a 304 would keep the shipped copies.
+    if (status) status = sync::ReferenceSync::forgetEtags(connection);
     if (status) status = transaction.commit();
     if (!status) {
         return status;

@@ -1,6 +1,6 @@
 // StoreFactory: creates a new local store and seeds it from the shipped resources (catalogs, default forms, the
 // demo province's current units, this year's periods), so a store works offline before its first sync; sync
-// later replaces all of it. One helper for `dantoc init` and `dantoc enroll`. Not thread-safe.
+// (ReferenceSync) later replaces all of it. One helper for `dantoc init` and `dantoc enroll`. Not thread-safe.
 #pragma once
 
 #include "core/Store.h"

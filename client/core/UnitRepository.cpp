@@ -12,9 +12,18 @@ namespace dantoc::client {
 
 namespace {
 
+constexpr const char* kSelect = "SELECT code, name, IFNULL(level, ''), IFNULL(parent, ''), IFNULL(valid_from, ''), "
+                                "IFNULL(valid_to, '') FROM units";
+
 UnitRow readUnit(const Statement& stmt)
 {
-    return {stmt.columnText(0), stmt.columnText(1), stmt.columnText(2), stmt.columnText(3)};
+    return {stmt.columnText(0), stmt.columnText(1), stmt.columnText(2),
+            stmt.columnText(3), stmt.columnText(4), stmt.columnText(5)};
+}
+
+Status bindOptional(Statement& stmt, int index, const std::string& value)
+{
+    return value.empty() ? stmt.bindNull(index) : stmt.bindText(index, value);
 }
 
 void sortByName(std::vector<UnitRow>& units)
@@ -29,7 +38,7 @@ void sortByName(std::vector<UnitRow>& units)
 
 Result<std::vector<UnitRow>> UnitRepository::all()
 {
-    auto stmt = m_connection.prepare("SELECT code, name, IFNULL(level, ''), IFNULL(parent, '') FROM units");
+    auto stmt = m_connection.prepare(kSelect);
     if (!stmt) {
         return stmt.status();
     }
@@ -42,8 +51,7 @@ Result<std::vector<UnitRow>> UnitRepository::all()
 
 Result<UnitRow> UnitRepository::get(const std::string& code)
 {
-    auto stmt = m_connection.prepare(
-        "SELECT code, name, IFNULL(level, ''), IFNULL(parent, '') FROM units WHERE code = ?1");
+    auto stmt = m_connection.prepare(std::string(kSelect) + " WHERE code = ?1");
     if (!stmt) {
         return stmt.status();
     }
@@ -124,7 +132,8 @@ Status UnitRepository::replaceAll(const std::vector<UnitRow>& units)
     if (Status status = m_connection.exec("DELETE FROM units"); !status) {
         return status;
     }
-    auto stmt = m_connection.prepare("INSERT INTO units(code, name, level, parent) VALUES(?1, ?2, ?3, ?4)");
+    auto stmt = m_connection.prepare(
+        "INSERT INTO units(code, name, level, parent, valid_from, valid_to) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     if (!stmt) {
         return stmt.status();
     }
@@ -133,7 +142,9 @@ Status UnitRepository::replaceAll(const std::vector<UnitRow>& units)
         if (status) status = stmt->bindText(1, unit.code);
         if (status) status = stmt->bindText(2, unit.name);
         if (status) status = stmt->bindText(3, unit.level);
-        if (status) status = unit.parent.empty() ? stmt->bindNull(4) : stmt->bindText(4, unit.parent);
+        if (status) status = bindOptional(*stmt, 4, unit.parent);
+        if (status) status = bindOptional(*stmt, 5, unit.validFrom);
+        if (status) status = bindOptional(*stmt, 6, unit.validTo);
         if (status) status = stmt->execute();
         if (!status) {
             return status;

@@ -1,5 +1,5 @@
-// UnitRepository: the administrative units this account may see (table units: code, name, level, parent), as a
-// tree sorted by Vietnamese collation; seeded from the demo province offline, replaced by what sync pulls.
+// UnitRepository: the administrative units this account may see (table units: code, name, level, parent, validity
+// dates), as a tree sorted by Vietnamese collation; seeded from the demo province offline, replaced by what sync pulls.
 // Not thread-safe (the Connection's thread).
 #pragma once
 
@@ -18,6 +18,11 @@ struct UnitRow
     std::string name;    // Vietnamese
     std::string level;   // province, district, commune, village
     std::string parent;  // "" for a root
+    // Defaulted so that {code, name, level, parent} still reads as a unit of unknown validity.
+    std::string validFrom{};  // YYYY-MM-DD since when this version of the unit exists; "" when unknown
+    std::string validTo{};    // YYYY-MM-DD of its last day; "" while it is valid
+
+    friend bool operator==(const UnitRow&, const UnitRow&) = default;
 };
 
 struct UnitNode
@@ -32,6 +37,8 @@ public:
     explicit UnitRepository(Connection& connection) : m_connection(connection) {}
 
     Result<UnitRow> get(const std::string& code);
+    // Every unit, sorted by name.
+    Result<std::vector<UnitRow>> all();
     // Children of `parent` ("" = roots: units without a parent or whose parent is not in the store), sorted by
     // name with shared/text compareVietnamese.
     Result<std::vector<UnitRow>> children(const std::string& parent);
@@ -42,7 +49,6 @@ public:
     Status replaceAll(const std::vector<UnitRow>& units);
 
 private:
-    Result<std::vector<UnitRow>> all();
     Connection& m_connection;
 };
 

@@ -1,7 +1,7 @@
 // Catalogs, form templates and reporting periods: GET /api/v1/forms[/{id}/{version}], /catalogs[/{name}],
 // /periods (any signed-in account: every office needs them offline), and the provincial admin's
-// POST /api/v1/admin/forms and /admin/periods. Published forms and catalogs carry strong ETags; If-None-Match
-// answers 304 so a client's catalog refresh costs one round trip. Thread-safe like the stores.
+// POST /api/v1/admin/forms and /admin/periods. Published forms, catalogs and every list carry strong ETags;
+// If-None-Match answers 304 so a client's reference refresh costs one round trip. Thread-safe like the stores.
 #include "api/ApiContext.h"
 #include "api/HandlerUtil.h"
 #include "audit/AuditChain.h"
@@ -30,19 +30,6 @@ bool isProvincialAdmin(const Principal* who)
     return who->role == Role::ProvincialAdmin;
 }
 
-// 304 when the client already holds this ETag; otherwise nullopt.
-std::optional<ApiResponse> notModified(const ApiRequest& request, const std::string& etag)
-{
-    const std::string* held = request.header("if-none-match");
-    if (held && *held == etag) {
-        ApiResponse response;
-        response.status = 304;
-        response.headers.emplace_back("ETag", etag);
-        return response;
-    }
-    return std::nullopt;
-}
-
 Json formSummary(const StoredForm& form)
 {
     Json summary = {{"id", form.formId}, {"version", form.version}, {"etag", form.etag},
@@ -61,9 +48,18 @@ Json periodJson(const Period& period)
             {"ends_on", period.endsOn}, {"open", period.open}};
 }
 
-ApiResponse listForms(const ApiContext& ctx)
+// ?versions=all lists every published version (what a client syncing its store needs: records and drafts on an
+// older version keep validating against it); the default is the newest version of each form.
+ApiResponse listForms(const ApiContext& ctx, const ApiRequest& request)
 {
-    auto forms = ctx.catalogs.latestForms();
+    bool allVersions = false;
+    for (const auto& [key, value] : request.query) {
+        if (key != "versions" || (value != "all" && value != "latest")) {
+            return badRequest("the only query parameter is versions=all|latest");
+        }
+        allVersions = value == "all";
+    }
+    auto forms = allVersions ? ctx.catalogs.allForms() : ctx.catalogs.latestForms();
     if (!forms) {
         return errorFromStatus(forms.status());
     }
@@ -71,7 +67,7 @@ ApiResponse listForms(const ApiContext& ctx)
     for (const StoredForm& form : *forms) {
         list.push_back(formSummary(form));
     }
-    return ApiResponse::json(200, Json{{"forms", list}}.dump());
+    return withBodyEtag(request, ApiResponse::json(200, Json{{"forms", list}}.dump()));
 }
 
 ApiResponse getForm(const ApiContext& ctx, const ApiRequest& request)
@@ -132,7 +128,7 @@ bool isCatalogName(const std::string& name)
     return false;
 }
 
-ApiResponse listCatalogs(const ApiContext& ctx)
+ApiResponse listCatalogs(const ApiContext& ctx, const ApiRequest& request)
 {
     Json list = Json::array();
     for (std::string_view name : kCatalogNames) {
@@ -140,7 +136,7 @@ ApiResponse listCatalogs(const ApiContext& ctx)
             list.push_back({{"name", name}, {"etag", "\"" + sha256Hex(*text) + "\""}});
         }
     }
-    return ApiResponse::json(200, Json{{"catalogs", list}}.dump());
+    return withBodyEtag(request, ApiResponse::json(200, Json{{"catalogs", list}}.dump()));
 }
 
 ApiResponse getCatalog(const ApiContext& ctx, const ApiRequest& request)
@@ -162,7 +158,7 @@ ApiResponse getCatalog(const ApiContext& ctx, const ApiRequest& request)
     return response;
 }
 
-ApiResponse listPeriods(const ApiContext& ctx)
+ApiResponse listPeriods(const ApiContext& ctx, const ApiRequest& request)
 {
     auto periods = ctx.catalogs.listPeriods();
     if (!periods) {
@@ -172,7 +168,7 @@ ApiResponse listPeriods(const ApiContext& ctx)
     for (const Period& period : *periods) {
         list.push_back(periodJson(period));
     }
-    return ApiResponse::json(200, Json{{"periods", list}}.dump());
+    return withBodyEtag(request, ApiResponse::json(200, Json{{"periods", list}}.dump()));
 }
 
 ApiResponse savePeriodRoute(const ApiContext& ctx, const ApiRequest& request, const Principal* who)
@@ -230,7 +226,7 @@ void registerCatalogRoutes(Router& router, const ApiContext& context)
 {
     const ApiContext ctx = context;  // the references outlive the router; the struct itself may be a temporary
     router.add(Route{"GET", "/api/v1/forms", 0, Auth::Authenticated,
-                     [ctx](const ApiRequest&, const Principal*) { return listForms(ctx); }, "forms.list"});
+                     [ctx](const ApiRequest& request, const Principal*) { return listForms(ctx, request); }, "forms.list"});
     router.add(Route{"GET", "/api/v1/forms/{id}/{version}", 0, Auth::Authenticated,
                      [ctx](const ApiRequest& request, const Principal*) { return getForm(ctx, request); },
                      "forms.get"});
@@ -238,12 +234,12 @@ void registerCatalogRoutes(Router& router, const ApiContext& context)
                      [ctx](const ApiRequest& request, const Principal* who) { return publishForm(ctx, request, who); },
                      "admin.forms.publish"});
     router.add(Route{"GET", "/api/v1/catalogs", 0, Auth::Authenticated,
-                     [ctx](const ApiRequest&, const Principal*) { return listCatalogs(ctx); }, "catalogs.list"});
+                     [ctx](const ApiRequest& request, const Principal*) { return listCatalogs(ctx, request); }, "catalogs.list"});
     router.add(Route{"GET", "/api/v1/catalogs/{name}", 0, Auth::Authenticated,
                      [ctx](const ApiRequest& request, const Principal*) { return getCatalog(ctx, request); },
                      "catalogs.get"});
     router.add(Route{"GET", "/api/v1/periods", 0, Auth::Authenticated,
-                     [ctx](const ApiRequest&, const Principal*) { return listPeriods(ctx); }, "periods.list"});
+                     [ctx](const ApiRequest& request, const Principal*) { return listPeriods(ctx, request); }, "periods.list"});
     router.add(Route{"POST", "/api/v1/admin/periods", kPeriodBodyLimit, Auth::Authenticated,
                      [ctx](const ApiRequest& request, const Principal* who) {
                          return savePeriodRoute(ctx, request, who);

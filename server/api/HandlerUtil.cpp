@@ -1,5 +1,7 @@
 #include "api/HandlerUtil.h"
 
+#include "audit/AuditChain.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -75,6 +77,28 @@ ApiResponse errorFromStatus(const Status& status)
         // Internals (SQLite messages, paths) are not sent to clients (SEC-APP-3).
         return ApiResponse::error(500, "internal", "internal error");
     }
+}
+
+std::optional<ApiResponse> notModified(const ApiRequest& request, const std::string& etag)
+{
+    const std::string* held = request.header("if-none-match");
+    if (held && *held == etag) {
+        ApiResponse response;
+        response.status = 304;
+        response.headers.emplace_back("ETag", etag);
+        return response;
+    }
+    return std::nullopt;
+}
+
+ApiResponse withBodyEtag(const ApiRequest& request, ApiResponse response)
+{
+    const std::string etag = "\"" + sha256Hex(response.body) + "\"";
+    if (auto unchanged = notModified(request, etag)) {
+        return *unchanged;
+    }
+    response.headers.emplace_back("ETag", etag);
+    return response;
 }
 
 Json accountJson(const Account& a)

@@ -1,5 +1,5 @@
 // Helpers shared by the API handlers: strict JSON bodies (shared/base parseJson; unknown fields and wrong types are
-// 400), Status → HTTP error mapping, account JSON. Stateless; thread-safe.
+// 400), Status → HTTP error mapping, conditional GETs (strong ETags, 304), account JSON. Stateless; thread-safe.
 #pragma once
 
 #include "base/Json.h"
@@ -23,6 +23,13 @@ std::optional<std::string> optionalString(const Json& object, const char* key, b
 ApiResponse errorFromStatus(const Status& status);
 ApiResponse badRequest(const std::string& message);
 ApiResponse forbidden(const std::string& message);
+
+// 304 (ETag header, no body) when the request's If-None-Match is `etag`; otherwise nullopt.
+std::optional<ApiResponse> notModified(const ApiRequest& request, const std::string& etag);
+// A successful GET answer made conditional: a strong ETag over its body (quoted SHA-256), and 304 instead when the
+// client already holds that body. For lists that have no stored ETag of their own (forms, catalogs, units,
+// periods), so an office's reference refresh costs one round trip when nothing changed.
+ApiResponse withBodyEtag(const ApiRequest& request, ApiResponse response);
 
 Json accountJson(const Account& account);
 

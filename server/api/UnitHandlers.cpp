@@ -1,6 +1,7 @@
 // GET /api/v1/units[?at=YYYY-MM-DD]: the unit versions valid on that date (default today) that the caller may see.
 // Provincial roles see the whole province; every other role sees its own unit's subtree, and on past dates the old
-// units whose territory went into it (ScopePolicy::unitsAt). Read-only; thread-safe like the store.
+// units whose territory went into it (ScopePolicy::unitsAt). A strong ETag over the answer; If-None-Match answers
+// 304. Read-only; thread-safe like the store.
 #include "api/ApiContext.h"
 #include "api/HandlerUtil.h"
 #include "expr/Value.h"
@@ -64,7 +65,7 @@ ApiResponse listUnits(const ApiContext& ctx, const ApiRequest& request, const Pr
                         {"valid_from", unit.validFrom},
                         {"valid_to", unit.validTo.empty() ? Json(nullptr) : Json(unit.validTo)}});
     }
-    return ApiResponse::json(200, Json{{"at", at}, {"units", list}}.dump());
+    return withBodyEtag(request, ApiResponse::json(200, Json{{"at", at}, {"units", list}}.dump()));
 }
 
 }  // namespace

@@ -38,6 +38,8 @@ public:
     virtual Result<std::optional<StoredForm>> formVersion(const std::string& formId, int version) = 0;
     // The newest published version of every form, by form id.
     virtual Result<std::vector<StoredForm>> latestForms() = 0;
+    // Every published version of every form, by form id then version.
+    virtual Result<std::vector<StoredForm>> allForms() = 0;
     // Publishes a form version. The same (id, version) again: ok when the content is identical (idempotent),
     // AlreadyExists when it differs (a published version never changes).
     virtual Status publishForm(const StoredForm& form, const AuditEvent& audit) = 0;

@@ -60,6 +60,20 @@ Result<std::vector<StoredForm>> SqliteCatalogStore::latestForms()
     return found;
 }
 
+Result<std::vector<StoredForm>> SqliteCatalogStore::allForms()
+{
+    std::vector<StoredForm> found;
+    Status s = m_db.read([&](Db& db) {
+        Statement st(db.handle(),
+                     (std::string("SELECT ") + kFormColumns + " FROM form_template ORDER BY form_id, version").c_str());
+        return readAll(st, formFrom, found);
+    });
+    if (!s) {
+        return s;
+    }
+    return found;
+}
+
 Status SqliteCatalogStore::publishForm(const StoredForm& form, const AuditEvent& audit)
 {
     return m_db.write([&](Db& db) {

@@ -14,6 +14,7 @@ public:
 
     Result<std::optional<StoredForm>> formVersion(const std::string& formId, int version) override;
     Result<std::vector<StoredForm>> latestForms() override;
+    Result<std::vector<StoredForm>> allForms() override;
     Status publishForm(const StoredForm& form, const AuditEvent& audit) override;
 
     Result<std::optional<Period>> period(const std::string& id) override;

@@ -37,6 +37,11 @@ inline constexpr std::size_t kMaxIdentifierBytes = 64;
 // Comment, transition reason and rejection message text, in bytes (UTF-8).
 inline constexpr std::size_t kMaxTextBytes = 8 * 1024;
 
+// ---- Reference data (client ReferenceSync: forms, catalogs, units, periods over GET) -----------------------
+// One reference answer (a list, a form template or a catalog CSV): the whole province's units are ~150 KB and a
+// large form ~100 KB, so 8 MB only stops a runaway answer; the server caps a published form at 1 MB.
+inline constexpr std::size_t kReferenceAnswerMaxBytes = 8 * 1024 * 1024;
+
 // ---- Pull ----------------------------------------------------------------------------------------------------
 // Default byte cap of one pull page, compressed (sync-design §4): one page survives a 64 KB cut comfortably.
 inline constexpr std::size_t kPullPageDefaultBytes = 16 * 1024;

@@ -157,7 +157,14 @@ Result<EnrollResult> Enrollment::enroll(Connection& connection, const EnrollRequ
     if (Status status = storeTokens(connection, transport); !status) {
         return status;
     }
+    // Offline work right after enrollment must use the province's forms and periods, not the shipped ones.
+    auto reference = ReferenceSync(connection, transport).run();
+    if (!reference) {
+        return Status(reference.status().code(),
+                      "enrolled, but " + reference.status().message() + " (the next `dantoc sync` brings it)");
+    }
     EnrollResult result;
+    result.reference = *reference;
     result.fingerprint = pin;
     result.passwordChanged = *changed;
     result.device = std::move(*device);

@@ -7,6 +7,7 @@
 
 #include "core/Connection.h"
 #include "core/sync/HttpTransport.h"
+#include "core/sync/ReferenceSync.h"
 
 #include "base/Result.h"
 
@@ -42,15 +43,18 @@ struct EnrollResult
     std::string fingerprint;  // normalized, as pinned
     bool passwordChanged = false;
     DeviceRegistration device;
+    ReferenceStats reference;  // what the server's forms, catalogs, units and periods changed in the store
 };
 
 class Enrollment
 {
 public:
     // Logs in (changing the password when the server demands it), stores server URL, fingerprint, account and
-    // tokens, registers the store's device id. Errors: Unauthenticated (password), FailedPrecondition (a new
-    // password is needed, or it equals the old one), AlreadyExists (device_taken: bound to another account),
-    // PermissionDenied (pin mismatch), Unavailable (network). Nothing is stored unless login succeeded.
+    // tokens, registers the store's device id, then brings the server's reference data (ReferenceSync). Errors:
+    // Unauthenticated (password), FailedPrecondition (a new password is needed, or it equals the old one),
+    // AlreadyExists (device_taken: bound to another account), PermissionDenied (pin mismatch), Unavailable
+    // (network, or reference data that could not be brought: the store is enrolled then, and the next sync or
+    // enroll brings it). Nothing is stored unless login succeeded.
     static Result<EnrollResult> enroll(Connection& connection, const EnrollRequest& request);
 
     // A transport for the enrolled server with the stored tokens; refreshed tokens are written back to the store.

@@ -129,7 +129,13 @@ Result<HttpReply> HttpTransport::requestOnce(const QByteArray& method, const QSt
         return Status(ErrorCode::FailedPrecondition, "no valid server certificate fingerprint is pinned");
     }
     QUrl url = m_baseUrl;
-    url.setPath(path);
+    // "path?query": setPath alone would percent-encode the '?' into the path.
+    if (const qsizetype mark = path.indexOf(QLatin1Char('?')); mark >= 0) {
+        url.setPath(path.left(mark));
+        url.setQuery(path.mid(mark + 1));
+    } else {
+        url.setPath(path);
+    }
     QNetworkRequest request(url);
     request.setTransferTimeout(static_cast<int>(tuning::kNoProgressTimeoutMillis));  // no bytes moved: abort
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -268,7 +274,8 @@ Result<HttpReply> HttpTransport::request(const QByteArray& method, const QString
             return refreshed;
         }
     }
-    if (reply->status < 200 || reply->status > 299) {
+    // 304 answers only a conditional request (If-None-Match): the caller's copy is current, which is no failure.
+    if ((reply->status < 200 || reply->status > 299) && reply->status != 304) {
         return failure(*reply);
     }
     return reply;

@@ -60,8 +60,9 @@ public:
     // Bytes moved so far in the current request (sent, received); for progress display.
     void setProgressHandler(std::function<void(qint64 sent, qint64 received)> handler);
 
-    // One request. `authorize` adds the bearer token, and a 401 refreshes it and retries once. A non-2xx answer
-    // is an error Status (see lastError()); Unavailable for transient failures (network, 429, 5xx).
+    // One request; `path` may carry a query ("/api/v1/forms?versions=all"). `authorize` adds the bearer token, and
+    // a 401 refreshes it and retries once. A non-2xx answer other than 304 (to a conditional request) is an error
+    // Status (see lastError()); Unavailable for transient failures (network, 429, 5xx).
     Result<HttpReply> request(const QByteArray& method, const QString& path, const QByteArray& body = {},
                               const std::map<QByteArray, QByteArray>& headers = {}, bool authorize = true);
     // POST a JSON message (zstd-compressed when `compress`), decode the JSON answer with `responseLimits`.

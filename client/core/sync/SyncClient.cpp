@@ -172,6 +172,11 @@ Result<SyncReport> SyncClient::runCycle()
     if (Status status = ensureRegistered(); !status) {
         return fail(status);
     }
+    auto reference = ReferenceSync(m_connection, m_transport).run();
+    if (!reference) {
+        return fail(reference.status());
+    }
+    current.reference = *reference;
     PushCycle push(m_connection, m_transport, m_sizer,
                    [this]() {
                        auto device = Enrollment::registerDevice(m_connection, m_transport);

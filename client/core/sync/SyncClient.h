@@ -1,4 +1,5 @@
-// SyncClient: one sync cycle of the desktop client (sync-protocol §4, §5, §8): register the device when needed, push
+// SyncClient: one sync cycle of the desktop client (sync-protocol §4, §5, §8): register the device when needed, bring
+// the reference data (ReferenceSync: a new form version is known before pulled records use it), push
 // the outbox (PushCycle), upload the attachments pending ops reference (BlobUploader) and push again the ops the
 // server parked for them, then pull until more = false (PullApplier: each page and its cursor in one transaction),
 // then prune the op journal. Failures back off (Backoff with an injected random source, at least Retry-After);
@@ -13,6 +14,7 @@
 #include "core/sync/HttpTransport.h"
 #include "core/sync/PullApplier.h"
 #include "core/sync/PushCycle.h"
+#include "core/sync/ReferenceSync.h"
 
 #include "base/Clock.h"
 #include "base/Result.h"
@@ -55,6 +57,7 @@ struct SyncProgress
 
 struct SyncReport
 {
+    ReferenceStats reference;  // forms, catalogs, units, periods brought before the push
     PushStats push;
     UploadStats upload;
     PullStats pull;

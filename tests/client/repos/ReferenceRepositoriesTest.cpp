@@ -123,6 +123,8 @@ TEST_CASE("store factory seeds catalogs, forms, demo units and periods from the 
     auto lc = UnitRepository(connection).get("15");
     REQUIRE(lc.isOk());
     CHECK(lc->name == "Tỉnh Lào Cai");
+    CHECK(lc->validFrom == "2025-07-01");  // the province after the 2025 merger, still valid
+    CHECK(lc->validTo.empty());
     CHECK(UnitRepository(connection).children("15")->size() == 99);
     auto h2 = PeriodRepository(connection).get("2025-H2");
     REQUIRE(h2.isOk());

@@ -2,6 +2,7 @@
 
 #include "core/ReviewCommentRepository.h"
 #include "core/Schema.h"
+#include "core/UnitRepository.h"
 
 #include "support/Files.h"
 
@@ -104,6 +105,30 @@ TEST_CASE("the committed v2 fixture migrates to the current schema, its journal 
     Connection& db = store->connection();
     CHECK(*db.queryInt64("SELECT dev_seq FROM op_journal") == 7);
     CHECK(*db.queryInt64("SELECT COUNT(*) FROM op_journal WHERE payload IS NULL AND device_id IS NULL") == 1);
+}
+
+TEST_CASE("the committed v3 fixture migrates to the current schema; its units get unknown validity dates")
+{
+    TempDir dir;
+    auto store = openFixtureCopy(
+        3,
+        [](Connection& db) {
+            fillV1(db);
+            REQUIRE(db.exec("INSERT INTO units(code, name, level, parent) VALUES('02683', 'Xã Bát Xát', 'commune', '15')"));
+        },
+        dir);
+    checkMigrated(*store);
+    UnitRepository units(store->connection());
+    auto kept = units.get("02683");
+    REQUIRE(kept.isOk());
+    CHECK(kept->name == "Xã Bát Xát");
+    CHECK(kept->parent == "15");
+    CHECK(kept->validFrom.empty());
+    CHECK(kept->validTo.empty());
+    REQUIRE(units.replaceAll({{"02683", "Xã Bát Xát", "commune", "15", "2025-07-01", ""},
+                              {"02683-01", "Thôn 1", "village", "02683", "2025-07-01", "2026-12-31"}}));
+    CHECK(units.get("02683")->validFrom == "2025-07-01");
+    CHECK(units.get("02683-01")->validTo == "2026-12-31");
 }
 
 TEST_CASE("a store from a newer program is refused untouched")

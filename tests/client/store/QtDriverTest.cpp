@@ -52,7 +52,7 @@ TEST_CASE("QSqlTableModel edits through the driver (record, primaryIndex, escape
     CHECK(db.tables().contains(QStringLiteral("record")));
     CHECK_FALSE(db.tables().contains(QStringLiteral("sqlite_master")));
     CHECK(db.primaryIndex(QStringLiteral("form_templates")).count() == 2);
-    CHECK(db.record(QStringLiteral("units")).count() == 4);
+    CHECK(db.record(QStringLiteral("units")).count() == 6);  // code, name, level, parent, valid_from, valid_to
     CHECK(db.driver()->escapeIdentifier(QStringLiteral("a\"b"), QSqlDriver::FieldName) == QStringLiteral("\"a\"\"b\""));
 
     QSqlTableModel model(nullptr, db);

@@ -110,6 +110,8 @@ TEST_CASE("dantoc enroll, sync, status and login against the real server")
     const json report = json::parse(enrolled.out);
     CHECK(report["password_changed"] == true);
     CHECK(report["device_new"] == true);
+    // The shipped forms carry no server ETag: enrollment replaces the three with the server's copies.
+    CHECK(report["reference"]["forms"] == 3);
 
     // An entry for a village of the commune, in an open period, saved and submitted.
     json entry = dantoc::test::demoSample("village_survey");
@@ -129,6 +131,8 @@ TEST_CASE("dantoc enroll, sync, status and login against the real server")
     Run synced = dantocCli({"sync", "--store", store, "--json"}, {});
     REQUIRE_MESSAGE(synced.exitCode == 0, synced.err);
     const json counts = json::parse(synced.out);
+    CHECK(counts["reference"]["forms"] == 0);  // nothing published since enrollment
+    CHECK(counts["reference"]["periods"] == 0);
     CHECK(counts["push"]["applied"] == 2);
     CHECK(counts["pull"]["records"] >= 1);  // one item per version (create, submit)
     CHECK(counts["bytes_sent"].get<long long>() > 0);

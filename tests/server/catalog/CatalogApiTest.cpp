@@ -1,6 +1,7 @@
-// Form templates, catalogs and reporting periods: publishing (API, CLI, init), ETags and 304, admin-only writes,
-// bad input changing nothing, and the audit of every change. The server runs in-process over the demo province.
+// Form templates, catalogs and reporting periods: publishing (API, CLI, init), ETags and 304 (each document and
+// every list, units included), admin-only writes, bad input changing nothing, and the audit of every change. The server runs in-process over the demo province.
 #include "admin/AdminFixture.h"
+#include "blob/BlobFiles.h"
 #include "catalog/CatalogAdmin.h"
 #include "support/Files.h"
 #include "support/TempDir.h"
@@ -9,7 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <map>
 #include <string>
+#include <vector>
 
 using namespace dantoc;
 using namespace dantoc::test;
@@ -28,12 +31,13 @@ std::string header(const server::ApiResponse& response, const std::string& name)
 }
 
 server::ApiResponse getWithEtag(AdminFixture& f, const std::string& path, const std::string& token,
-                                const std::string& etag)
+                                const std::string& etag, std::map<std::string, std::string> query = {})
 {
     server::ApiRequest request;
     request.method = "GET";
     request.path = path;
     request.bearerToken = token;
+    request.query = std::move(query);
     request.headers["if-none-match"] = etag;
     request.remoteAddress = "127.0.0.1";
     return f.app().router()->dispatch(request);
@@ -218,4 +222,59 @@ TEST_CASE("POST /admin/periods/{id}/close: admin only, unknown period 404, closi
     REQUIRE(stored->has_value());
     CHECK_FALSE((*stored)->open);
     CHECK((*stored)->label == "6 tháng đầu năm 2026");
+}
+
+TEST_CASE("every reference list carries a strong ETag over its body; If-None-Match answers 304 until it changes")
+{
+    AdminFixture f;
+    REQUIRE(server::publishDefaultForms(f.app().catalogs(), DANTOC_RESOURCES_DIR, f.clock.nowUnixMillis()).isOk());
+    const std::string admin = f.ready("admin");
+    const std::string viewer = f.ready("viewer");
+
+    for (const char* path : {"/api/v1/forms", "/api/v1/catalogs", "/api/v1/periods", "/api/v1/units"}) {
+        CAPTURE(path);
+        auto first = f.call("GET", path, {}, viewer);
+        REQUIRE(first.status == 200);
+        const std::string etag = header(first, "ETag");
+        CHECK(etag == "\"" + server::BlobFiles::sha256Hex(first.body) + "\"");
+        auto again = getWithEtag(f, path, viewer, etag);
+        CHECK(again.status == 304);
+        CHECK(again.body.empty());
+        CHECK(header(again, "ETag") == etag);
+        CHECK(getWithEtag(f, path, viewer, "\"stale\"").status == 200);
+    }
+
+    // The units answer depends on the date asked: another date, another body and ETag.
+    auto today = f.call("GET", "/api/v1/units", {}, viewer);
+    auto before = f.call("GET", "/api/v1/units", {}, viewer, {{"at", "2025-01-01"}});
+    REQUIRE(before.status == 200);
+    CHECK(header(before, "ETag") != header(today, "ETag"));
+
+    // A new form version changes both lists; ?versions=all keeps the older version listed.
+    const std::string formsEtag = header(f.call("GET", "/api/v1/forms", {}, viewer), "ETag");
+    const std::string allEtag = header(f.call("GET", "/api/v1/forms", {}, viewer, {{"versions", "all"}}), "ETag");
+    REQUIRE(f.call("POST", "/api/v1/admin/forms", formDocument("test_form", 1, "Phiếu thử"), admin).status == 201);
+    REQUIRE(f.call("POST", "/api/v1/admin/forms", formDocument("test_form", 2, "Phiếu thử 2"), admin).status == 201);
+    CHECK(getWithEtag(f, "/api/v1/forms", viewer, formsEtag).status == 200);
+    auto all = getWithEtag(f, "/api/v1/forms", viewer, allEtag, {{"versions", "all"}});
+    REQUIRE(all.status == 200);
+    const json allForms = json::parse(all.body)["forms"];
+    std::vector<int> testVersions;
+    for (const auto& form : allForms) {
+        if (form["id"] == "test_form") {
+            testVersions.push_back(form["version"].get<int>());
+        }
+    }
+    CHECK(testVersions == std::vector<int>{1, 2});
+    CHECK(allForms.size() == 5);  // 3 defaults + test_form 1 and 2
+    CHECK(json::parse(f.call("GET", "/api/v1/forms", {}, viewer).body)["forms"].size() == 4);
+    CHECK(f.call("GET", "/api/v1/forms", {}, viewer, {{"versions", "some"}}).status == 400);
+    CHECK(f.call("GET", "/api/v1/forms", {}, viewer, {{"limit", "1"}}).status == 400);
+
+    // A period saved changes the periods list.
+    const std::string periodsEtag = header(f.call("GET", "/api/v1/periods", {}, viewer), "ETag");
+    const json period = {{"id", "2027"}, {"label", "Năm 2027"}, {"starts_on", "2027-01-01"},
+                         {"ends_on", "2027-12-31"}, {"open", true}};
+    REQUIRE(f.call("POST", "/api/v1/admin/periods", period.dump(), admin).status == 200);
+    CHECK(getWithEtag(f, "/api/v1/periods", viewer, periodsEtag).status == 200);
 }
