@@ -104,6 +104,7 @@ FieldEditors FieldEditorFactory::create(EntryDocument& document, const forms::Fi
                 entry->setCheckState(Qt::Unchecked);
             }
         }
+        editors.list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         const int rows = std::clamp(editors.list->count(), 1, 8);
         editors.list->setFixedHeight(editors.list->sizeHintForRow(0) * rows + 2 * editors.list->frameWidth() + 4);
         editors.widget = editors.list;
@@ -150,7 +151,6 @@ FieldEditors FieldEditorFactory::create(EntryDocument& document, const forms::Fi
         editors.rosterModel = new RosterModel(document, field, box);
         editors.roster = new RosterView(*editors.rosterModel, box);
         editors.roster->setObjectName(QStringLiteral("roster:") + path);
-        editors.roster->setMinimumHeight(editors.roster->verticalHeader()->defaultSectionSize() * 7);
         auto* buttons = new QHBoxLayout;
         editors.addRow = button(tr("Add row (Insert)"), QStringLiteral("addRowButton:") + path, box);
         editors.removeRow = button(tr("Remove row (Ctrl+Delete)"), QStringLiteral("removeRowButton:") + path, box);
@@ -161,11 +161,14 @@ FieldEditors FieldEditorFactory::create(EntryDocument& document, const forms::Fi
             buttons->addWidget(b);
         }
         buttons->addStretch();
-        auto* help = new QLabel(tr("Paste rows copied from Excel with Ctrl+V."), box);
-        help->setStyleSheet(QStringLiteral("color: #666;"));
-        buttons->addWidget(help);
+        auto* help = new QLabel(tr("Type over a cell or press F2 to edit it; Enter goes down. Rows copied from "
+                                   "Excel are pasted with Ctrl+V."),
+                                box);
+        help->setWordWrap(true);
+        help->setStyleSheet(QStringLiteral("color: #555;"));
         layout->addWidget(editors.roster);
         layout->addLayout(buttons);
+        layout->addWidget(help);
         QObject::connect(editors.addRow, &QPushButton::clicked, editors.roster, &RosterView::addRow);
         QObject::connect(editors.removeRow, &QPushButton::clicked, editors.roster, &RosterView::removeSelectedRows);
         QObject::connect(editors.moveUp, &QPushButton::clicked, editors.roster,

@@ -128,7 +128,7 @@ bool FormEntryWidget::submit()
                                                           [](const validation::Issue& issue) {
                                                               return issue.severity == forms::Severity::Error;
                                                           }));
-        showMessage(tr("Not submitted: %n error(s) remain. Click a problem in the list to go to it.", nullptr, errors),
+        showMessage(tr("Not submitted: %n error(s) to fix. Click a problem in the list to go to it.", nullptr, errors),
                     Tone::Error);
         if (m_issueList->count() > 0) {
             m_issueList->setCurrentRow(0);

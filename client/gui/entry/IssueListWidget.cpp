@@ -10,6 +10,7 @@ IssueListWidget::IssueListWidget(const forms::FormTemplate& form, forms::Languag
     setObjectName(QStringLiteral("issueList"));
     setWordWrap(true);
     setUniformItemSizes(false);
+    setSpacing(3);
     setSelectionMode(SingleSelection);
     auto jump = [this](QListWidgetItem* item) {
         const int index = row(item);

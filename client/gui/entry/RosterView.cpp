@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QTimer>
 
 #include <algorithm>
@@ -113,6 +114,29 @@ RosterView::RosterView(RosterModel& model, QWidget* parent) : QTableView(parent)
     horizontalHeader()->setDefaultSectionSize(150);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     connect(m_delegate, &RosterDelegate::enterCommitted, this, &RosterView::moveDown);
+
+    // Columns as wide as their headers (within reason; the full label is the header's tooltip), and a table
+    // as tall as its rows (5 to 15 visible), so the page scrolls, not a small box inside it.
+    const QFontMetrics metrics(horizontalHeader()->font());
+    for (int column = 0; column < model.columnCount(); ++column) {
+        const int wanted = metrics.horizontalAdvance(model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        setColumnWidth(column, std::clamp(wanted + 28, 110, 280));
+    }
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(&model, signal, this, &RosterView::fitHeight);
+    }
+    connect(&model, &QAbstractItemModel::modelReset, this, &RosterView::fitHeight);
+    fitHeight();
+}
+
+void RosterView::fitHeight()
+{
+    const int rows = std::clamp(m_model.rowCount(), 5, 15);
+    const int height = horizontalHeader()->sizeHint().height() + rows * verticalHeader()->defaultSectionSize() +
+                       2 * frameWidth() + horizontalScrollBar()->sizeHint().height();
+    setFixedHeight(height);
 }
 
 bool RosterView::edit(const QModelIndex& index, EditTrigger trigger, QEvent* event)

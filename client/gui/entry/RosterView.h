@@ -68,6 +68,7 @@ protected:
 
 private:
     void moveDown();
+    void fitHeight();
 
     RosterModel& m_model;
     RosterDelegate* m_delegate;

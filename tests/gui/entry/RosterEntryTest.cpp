@@ -138,7 +138,7 @@ TEST_CASE("attachment: a PDF is imported into the encrypted store and the field 
     f.open();
     const auto pdf = std::filesystem::path(DANTOC_RESOURCES_DIR) / "demo" / "phieu-xa-bat-xat-2025.pdf";
     f.widget->setFileChooser([&](QWidget*) { return QString::fromStdString(pdf.string()); });
-    f.widget->findChild<QListWidget*>("sectionList")->setCurrentRow(6);
+    f.widget->findChild<QListWidget*>("sectionList")->setCurrentRow(5);
     QTest::mouseClick(f.find<QPushButton>("attachButton:signed_scan"), Qt::LeftButton);
     const std::string bytes = test::readFile(pdf);
     const nlohmann::json value = f.storedValues()["signed_scan"];
