@@ -1,6 +1,8 @@
 #include "core/AppLog.h"
 
+#include <QObject>
 #include <QString>
+#include <QThread>
 #include <QtGlobal>
 
 #include <cstdio>
@@ -12,6 +14,10 @@ namespace {
 
 std::mutex g_mutex;
 AppLog* g_log = nullptr;
+// Lives in the thread that installed the log (the store's): lines from other threads (the sync worker's Qt network
+// warnings) are queued to it, so no other thread ever writes through the store's connection, where a line could
+// land inside, or wait behind, that thread's open transaction.
+QObject* g_logThread = nullptr;
 
 const char* levelName(LogLevel level)
 {
@@ -87,12 +93,19 @@ void AppLog::install(AppLog* log)
 {
     std::lock_guard lock(g_mutex);
     g_log = log;
+    delete g_logThread;  // queued lines for the previous log are dropped with it
+    g_logThread = log != nullptr ? new QObject() : nullptr;
     qInstallMessageHandler(log != nullptr ? &qtHandler : nullptr);
 }
 
 void logMessage(LogLevel level, std::string_view message)
 {
     std::lock_guard lock(g_mutex);
+    if (g_log != nullptr && g_logThread != nullptr && g_logThread->thread() != QThread::currentThread()) {
+        QMetaObject::invokeMethod(
+            g_logThread, [level, text = std::string(message)] { logMessage(level, text); }, Qt::QueuedConnection);
+        return;
+    }
     if (g_log != nullptr) {
         if (g_log->write(level, message)) {
             return;

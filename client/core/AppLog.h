@@ -1,6 +1,7 @@
 // AppLog: the client's application log, kept inside the encrypted store (table app_log) so that log lines, which
 // may quote survey values in error messages, never reach the disk in the clear. logMessage() is the app's logging
-// function; it is thread-safe but must only be called on the store's thread while a store is attached.
+// function; thread-safe: lines from other threads than the one that installed the log are queued to that thread
+// (its event loop writes them).
 #pragma once
 
 #include "core/Connection.h"

@@ -6,6 +6,7 @@
 #include "base/Csv.h"
 #include "base/Uuid.h"
 #include "forms/Submission.h"
+#include "text/VietnameseText.h"
 #include "validation/Validate.h"
 
 #include <charconv>
@@ -252,6 +253,9 @@ Result<ImportReport> EntryImporter::run(std::vector<Entry>& entries, ImportRepor
             continue;
         }
         s.values = std::move(*values);
+        for (auto& [key, note] : s.notes) {
+            note = text::composeNfc(note);  // values are composed by canonicalValues; the explanations likewise
+        }
         for (const validation::Issue& issue : m_service.validateSubmission(*form, s)) {
             std::string field = issue.field;
             if (issue.row) {

@@ -2,6 +2,7 @@
 
 #include "core/AuditRepository.h"
 #include "core/FormTemplateRepository.h"
+#include "core/NfcJson.h"
 #include "core/OutboxRepository.h"
 #include "core/SyncMetaRepository.h"
 #include "core/Transaction.h"
@@ -10,6 +11,7 @@
 #include "expr/Value.h"
 #include "forms/Submission.h"
 #include "sync/BodyMerge.h"
+#include "text/VietnameseText.h"
 #include "validation/Validate.h"
 #include "workflow/WorkflowTypes.h"
 
@@ -18,40 +20,6 @@
 namespace dantoc::client {
 
 namespace {
-
-bool isRosterLike(const Json& value)
-{
-    if (!value.is_array() || value.empty()) {
-        return false;
-    }
-    for (const Json& item : value) {
-        if (!item.is_object()) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Drops nulls and gives roster rows ids, recursively through rows (plain objects are atomic values).
-void canonicalize(Json& object)
-{
-    for (auto it = object.begin(); it != object.end();) {
-        if (it->is_null()) {
-            it = object.erase(it);
-            continue;
-        }
-        if (isRosterLike(*it)) {
-            for (Json& row : *it) {
-                const Json* id = jsonMember(row, "_id");
-                if (id == nullptr || id->is_null() || (id->is_string() && id->get_ref<const std::string&>().empty())) {
-                    row["_id"] = EntryService::newRowId();
-                }
-                canonicalize(row);
-            }
-        }
-        ++it;
-    }
-}
 
 bool isSha256Hex(const std::string& text)
 {
@@ -96,21 +64,6 @@ struct EntryService::Loaded
 EntryService::EntryService(Connection& connection, EntryOptions options, const Clock& clock)
     : m_connection(connection), m_options(std::move(options)), m_clock(clock)
 {
-}
-
-std::string EntryService::newRowId()
-{
-    return newUuid();
-}
-
-Result<Json> EntryService::canonicalValues(const Json& values)
-{
-    if (!values.is_object()) {
-        return Status(ErrorCode::InvalidArgument, "the values of a submission must be a JSON object");
-    }
-    Json out = values;
-    canonicalize(out);
-    return out;
 }
 
 Status EntryService::fault(std::string_view step)
@@ -162,6 +115,13 @@ std::vector<validation::Issue> EntryService::validateSubmission(const forms::For
     options.language = m_options.language;
     options.catalogs = m_options.catalogs;
     options.today = expr::Date{static_cast<std::int32_t>(m_clock.nowUnixMillis() / 86'400'000)};  // UTC day
+    if (hasDecomposedText(submission.values)) {
+        // A caller that did not go through canonicalValues: validate the text as it will be stored (max_length
+        // counts code points, regex classes see letters, not combining marks).
+        forms::Submission composed = submission;
+        composeNfcStrings(composed.values);
+        return validation::validate(form, composed, options);
+    }
     return validation::validate(form, submission, options);
 }
 
@@ -176,61 +136,6 @@ Result<std::vector<validation::Issue>> EntryService::validate(const std::string&
         return Status(ErrorCode::Corruption, "record " + recordId + ": " + values.status().message());
     }
     return validateBody(*loaded, *values, {});
-}
-
-Result<Json> EntryService::enqueuedBody(const std::string& recordId)
-{
-    Json body = Json::object();
-    auto base = m_connection.prepare("SELECT body FROM record_base WHERE id = ?1");
-    if (!base) {
-        return base.status();
-    }
-    if (Status status = base->bindText(1, recordId); !status) {
-        return status;
-    }
-    auto row = base->step();
-    if (!row) {
-        return row.status();
-    }
-    if (*row) {
-        auto parsed = parseJson(base->columnTextView(0));
-        if (!parsed || !parsed->is_object()) {
-            return Status(ErrorCode::Corruption, "record_base " + recordId + " is not a JSON object");
-        }
-        body = std::move(*parsed);
-    }
-    auto ops = m_connection.prepare(
-        "SELECT payload FROM outbox WHERE record_id = ?1 AND status = 'pending' AND kind IN ('create', 'edit') "
-        "ORDER BY dev_seq");
-    if (!ops) {
-        return ops.status();
-    }
-    if (Status status = ops->bindText(1, recordId); !status) {
-        return status;
-    }
-    for (;;) {
-        auto next = ops->step();
-        if (!next) {
-            return next.status();
-        }
-        if (!*next) {
-            break;
-        }
-        auto json = parseJson(ops->columnTextView(0));
-        if (!json) {
-            return Status(ErrorCode::Corruption, "outbox payload: " + json.status().message());
-        }
-        auto op = sync::parseOperation(*json);
-        if (!op) {
-            return Status(ErrorCode::Corruption, "outbox payload: " + op.status().message());
-        }
-        auto applied = sync::applySet(body, op->set);
-        if (!applied) {
-            return Status(ErrorCode::Corruption, "outbox payload does not apply: " + applied.status().message());
-        }
-        body = std::move(*applied);
-    }
-    return body;
 }
 
 Result<std::int64_t> EntryService::enqueue(const Loaded& loaded, sync::Operation op)
@@ -547,6 +452,7 @@ Result<EntryResult> EntryService::comment(const std::string& recordId, const std
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         return Status(ErrorCode::InvalidArgument, "a comment needs text");
     }
+    const std::string composed = text::composeNfc(text);
     Transaction transaction(m_connection);
     if (!transaction.status()) {
         return transaction.status();
@@ -558,7 +464,7 @@ Result<EntryResult> EntryService::comment(const std::string& recordId, const std
     sync::Operation op;
     op.kind = sync::OpKind::Comment;
     op.baseVer = static_cast<std::uint64_t>(std::max<std::int64_t>(loaded->record.serverVersion, 1));
-    op.comment = sync::CommentIntent{text, field};
+    op.comment = sync::CommentIntent{composed, field};
     EntryResult result;
     auto devSeq = enqueue(*loaded, std::move(op));
     if (!devSeq) {

@@ -95,6 +95,10 @@ inline constexpr std::int64_t kBackoffBaseMillis = 1'000;
 inline constexpr std::int64_t kBackoffCapMillis = 60'000;
 // Pushed-but-deferred operations (awaiting an attachment) are retried at least this often.
 inline constexpr std::int64_t kDeferredRetryMillis = 30'000;
+// The desktop client's background sync (SyncController) runs a cycle this long after the last one succeeded: a
+// minute keeps a commune office's view of district reviews fresh while an idle cycle costs two small requests.
+// Failures retry sooner or later by the backoff above, never by this.
+inline constexpr std::int64_t kBackgroundSyncIntervalMillis = 60'000;
 
 // ---- Authentication (used by the server's auth API; here so all limits live in one header) -------------------
 // Access token lifetime: short, so a stolen laptop's token dies quickly; a 401 refresh never resets cursors.

@@ -124,6 +124,10 @@ Result<HttpReply> HttpTransport::requestOnce(const QByteArray& method, const QSt
                                              const std::map<QByteArray, QByteArray>& headers, bool authorize)
 {
     m_lastError = ServerError{};
+    if (m_stop != nullptr && m_stop->load()) {
+        m_lastError.code = "cancelled";
+        return Status(ErrorCode::Unavailable, "stopped before the request was sent");
+    }
     if (m_pin.empty()) {
         m_lastError.code = "pin_mismatch";
         return Status(ErrorCode::FailedPrecondition, "no valid server certificate fingerprint is pinned");

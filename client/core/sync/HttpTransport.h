@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -57,6 +58,10 @@ public:
     const std::string& refreshToken() const { return m_refreshToken; }
     // Called after a successful refresh (so the caller can persist the new tokens in the encrypted store).
     void setTokensChangedHandler(std::function<void(const std::string& access, const std::string& refresh)> handler);
+    // Read before each request (from the transport's thread; set from any): once true, requests fail at once with
+    // Unavailable and lastError().code "cancelled", touching no socket; a request in flight still finishes. The
+    // flag must outlive the transport. How a sync thread is told to stop after the current request.
+    void setStopFlag(const std::atomic<bool>* stop) { m_stop = stop; }
     // Bytes moved so far in the current request (sent, received); for progress display.
     void setProgressHandler(std::function<void(qint64 sent, qint64 received)> handler);
 
@@ -95,6 +100,7 @@ private:
     std::function<void(const std::string&, const std::string&)> m_tokensChanged;
     std::function<void(qint64, qint64)> m_progress;
     ServerError m_lastError;
+    const std::atomic<bool>* m_stop = nullptr;
     qint64 m_bytesSent = 0;
     qint64 m_bytesReceived = 0;
 };

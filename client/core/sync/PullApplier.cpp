@@ -1,5 +1,6 @@
 #include "core/sync/PullApplier.h"
 
+#include "core/NfcJson.h"
 #include "core/ReviewCommentRepository.h"
 #include "core/SubmissionRepository.h"
 #include "core/SyncMetaRepository.h"
@@ -9,6 +10,7 @@
 #include "base/Json.h"
 #include "sync/BodyMerge.h"
 #include "sync/OpOrdering.h"
+#include "text/VietnameseText.h"
 
 #include <optional>
 
@@ -241,6 +243,8 @@ Status PullApplier::applyRecord(const ds::PullItem& item, PullPageStats& stats)
     } else {
         return Status(ErrorCode::InvalidArgument, "record item without body or patch");
     }
+    // Text from older clients or other tools may be decomposed: stored composed like everything entered here.
+    composeNfcStrings(serverBody);
 
     auto local = loadLocal(m_connection, item.recordId);
     if (!local) {
@@ -373,7 +377,7 @@ Status PullApplier::applyComment(const ds::PullItem& item, PullPageStats& stats)
     comment.recordId = item.recordId;
     comment.field = item.field.value_or(std::string());
     comment.author = item.author.empty() ? std::string("?") : item.author;
-    comment.text = item.text;
+    comment.text = text::composeNfc(item.text);
     comment.createdAt = static_cast<std::int64_t>(item.at == 0 ? 1 : item.at);
     auto added = ReviewCommentRepository(m_connection, m_clock).add(comment);
     if (!added) {

@@ -187,6 +187,7 @@ Result<PushStats> PushCycle::run(const Progress& progress)
         if (!counts) {
             return counts.status();
         }
+        stats.changedIds.insert(stats.changedIds.end(), counts->recordIds.begin(), counts->recordIds.end());
         if (!fromJournal) {
             stats.applied += counts->applied;
             stats.merged += counts->merged;

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace dantoc::client::sync {
 
@@ -34,6 +35,7 @@ struct PushStats
     std::uint64_t nextExpectedSeq = 1;
     std::string serverEpoch;
     bool epochChanged = false;    // the pull cursor was restarted at {epoch, 0}
+    std::vector<std::string> changedIds;  // records whose ops were answered (FinalizeCounts::recordIds), may repeat
 };
 
 class PushCycle

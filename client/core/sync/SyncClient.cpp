@@ -21,8 +21,14 @@ constexpr std::size_t kMaxPagesPerCycle = 100'000;
 }  // namespace
 
 SyncClient::SyncClient(Store& store, HttpTransport& transport, RandomSource& random, const Clock& clock)
-    : m_connection(store.connection()),
-      m_attachments(store.connection(), store.attachmentsPath()),
+    : SyncClient(store.connection(), store.attachmentsPath(), transport, random, clock)
+{
+}
+
+SyncClient::SyncClient(Connection& connection, std::filesystem::path attachmentsDir, HttpTransport& transport,
+                       RandomSource& random, const Clock& clock)
+    : m_connection(connection),
+      m_attachments(connection, std::move(attachmentsDir)),
       m_transport(transport),
       m_clock(clock),
       m_backoff(random),
@@ -47,6 +53,15 @@ void SyncClient::report(SyncProgress::Phase phase, const SyncReport& current)
     progress.bytesSent = m_transport.bytesSent() - m_startSent;
     progress.bytesReceived = m_transport.bytesReceived() - m_startReceived;
     m_progress(progress);
+}
+
+void SyncClient::noteChanged(const std::vector<std::string>& ids)
+{
+    for (const std::string& id : ids) {
+        if (m_changedSeen.insert(id).second) {
+            m_current.changedIds.push_back(id);
+        }
+    }
 }
 
 Status SyncClient::ensureRegistered()
@@ -103,6 +118,7 @@ Status SyncClient::pullAll(PullStats& stats, SyncReport& current)
             // applied; back off and pull the same cursor again.
             return Status(ErrorCode::Unavailable, "pull page refused: " + applied.status().message());
         }
+        noteChanged(applied->changedIds);
         ++stats.pages;
         stats.records += applied->records;
         stats.comments += applied->comments;
@@ -140,6 +156,7 @@ Status SyncClient::uploadAttachments(PushCycle& push, SyncReport& current)
     if (!again) {
         return again.status();
     }
+    noteChanged(again->changedIds);
     PushStats& stats = current.push;
     stats.requests += again->requests;
     stats.opsSent += again->opsSent;
@@ -166,7 +183,9 @@ Status SyncClient::fail(const Status& status)
 
 Result<SyncReport> SyncClient::runCycle()
 {
-    SyncReport current;
+    m_current = SyncReport{};
+    m_changedSeen.clear();
+    SyncReport& current = m_current;
     m_startSent = m_transport.bytesSent();
     m_startReceived = m_transport.bytesReceived();
     if (Status status = ensureRegistered(); !status) {
@@ -185,12 +204,14 @@ Result<SyncReport> SyncClient::runCycle()
                    m_clock);
     auto pushed = push.run([&](const PushStats& stats) {
         current.push = stats;
+        noteChanged(stats.changedIds);
         report(SyncProgress::Phase::Push, current);
     });
     if (!pushed) {
         return fail(pushed.status());
     }
     current.push = *pushed;
+    noteChanged(pushed->changedIds);
     if (Status status = uploadAttachments(push, current); !status) {
         return fail(status);
     }
@@ -203,6 +224,7 @@ Result<SyncReport> SyncClient::runCycle()
         if (!again) {
             return fail(again.status());
         }
+        noteChanged(again->changedIds);
         if (Status status = pullAll(current.pull, current); !status) {
             return fail(status);
         }

@@ -25,7 +25,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <filesystem>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace dantoc::client::sync {
 
@@ -64,6 +67,9 @@ struct SyncReport
     std::int64_t bytesSent = 0;
     std::int64_t bytesReceived = 0;
     std::int64_t journalPruned = 0;
+    // Every record the cycle changed in the store (pushed ops answered, pulled, flagged, purged, commented), each
+    // once, in the order first changed; filled as the cycle goes, so a failed cycle's committed part is known too.
+    std::vector<std::string> changedIds;
 };
 
 class SyncClient
@@ -72,6 +78,9 @@ public:
     // The store gives the database and its attachments (uploaded after the push, §8).
     SyncClient(Store& store, HttpTransport& transport, RandomSource& random,
                const Clock& clock = SystemClock::instance());
+    // A connection of its own (Store::openConnection(), for a sync thread) and the store's attachments directory.
+    SyncClient(Connection& connection, std::filesystem::path attachmentsDir, HttpTransport& transport,
+               RandomSource& random, const Clock& clock = SystemClock::instance());
 
     void setProgressHandler(std::function<void(const SyncProgress&)> handler) { m_progress = std::move(handler); }
     // Page size asked of the server (compressed bytes; the server clamps it).
@@ -80,6 +89,8 @@ public:
     // One full cycle. On success the backoff resets and last_sync_at is stored. On failure everything acknowledged
     // so far stays durable, last_sync_error is stored, and retryDelayMillis() says when to try again.
     Result<SyncReport> runCycle();
+    // The last cycle's report as far as it got: after a failure, what was made durable before it (changedIds).
+    const SyncReport& lastReport() const { return m_current; }
 
     // After a failed cycle: Backoff::nextDelayMillis(), at least the server's Retry-After. 0 before any failure.
     std::int64_t retryDelayMillis() const { return m_retryDelayMillis; }
@@ -97,6 +108,7 @@ private:
     Result<dantoc::sync::PullResponse> pullPage(const dantoc::sync::Cursor& cursor);
     void report(SyncProgress::Phase phase, const SyncReport& report);
     Status fail(const Status& status);
+    void noteChanged(const std::vector<std::string>& ids);
 
     Connection& m_connection;
     AttachmentStore m_attachments;
@@ -110,6 +122,8 @@ private:
     std::int64_t m_retryDelayMillis = 0;
     std::int64_t m_startSent = 0;
     std::int64_t m_startReceived = 0;
+    SyncReport m_current;
+    std::unordered_set<std::string> m_changedSeen;  // m_current.changedIds as a set
 };
 
 }  // namespace dantoc::client::sync

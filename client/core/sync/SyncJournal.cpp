@@ -219,6 +219,7 @@ Result<FinalizeCounts> SyncJournal::finalize(const std::vector<ds::OpOutcome>& f
             }
         }
         if (!recordId.empty()) {
+            counts.recordIds.push_back(recordId);
             status = clearAwaiting->reset();
             if (status) status = clearAwaiting->bindInt64(1, SubmissionRepository::kFlagAwaitingAttachment);
             if (status) status = clearAwaiting->bindText(2, recordId);
@@ -250,6 +251,18 @@ Result<FinalizeCounts> SyncJournal::finalize(const std::vector<ds::OpOutcome>& f
             if (status) status = flagAwaiting->bindInt64(1, SubmissionRepository::kFlagAwaitingAttachment);
             if (status) status = flagAwaiting->bindText(2, outcome.opId);
             if (status) status = flagAwaiting->execute();
+            if (status) status = recordOf->reset();
+            if (status) status = recordOf->bindText(1, outcome.opId);
+            if (status) {
+                auto row = recordOf->step();
+                if (!row) {
+                    return row.status();
+                }
+                if (*row) {
+                    counts.recordIds.push_back(recordOf->columnText(0));
+                }
+                status = recordOf->reset();
+            }
         }
         if (!status) {
             return status;

@@ -36,6 +36,8 @@ struct FinalizeCounts
     std::size_t conflicts = 0;
     std::size_t rejected = 0;
     std::size_t deferred = 0;
+    // Records whose ops got a final outcome or started waiting for an attachment (flags may have changed).
+    std::vector<std::string> recordIds;
 };
 
 class SyncJournal
