@@ -103,7 +103,7 @@ private:
     // Inside a transaction: writes the body and enqueues create/edit when it differs from the enqueued body.
     Status saveStep(Loaded& loaded, const Json& values, EntryResult& result);
     // Fills the record's identity, device, dev_seq and op id, checks the JSON with parseOperation, enqueues.
-    Result<std::int64_t> enqueue(const Loaded& loaded, sync::Operation op);
+    Result<std::int64_t> enqueue(const Loaded& loaded, dantoc::sync::Operation op);
     Status fault(std::string_view step);
     // After a successful commit: recordsChanged({recordId}) unless the commit only released a savepoint.
     void announce(const std::string& recordId);

@@ -6,6 +6,9 @@
 
 #include "core/Store.h"
 #include "core/sync/SyncController.h"
+#include "gui/enroll/EnrollWizard.h"
+#include "gui/main/MainWindow.h"
+#include "gui/unlock/UnlockWidget.h"
 
 #include <QObject>
 #include <QPointer>
@@ -15,10 +18,7 @@
 
 namespace dantoc::gui {
 
-class EnrollWizard;
 class InactivityWatcher;
-class MainWindow;
-class UnlockWidget;
 
 struct DeskOptions
 {

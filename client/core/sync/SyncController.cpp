@@ -136,6 +136,10 @@ void SyncController::onFinished(bool ok, bool offline, const SyncReport& report,
         }
         emit recordsChanged(ids);
     }
+    if (report.reference.total() > 0) {
+        // New forms, catalogs, units or periods from the server: trees and choice lists rebuild.
+        emit m_store.notifier().referenceDataChanged();
+    }
     if (m_running) {
         m_timer.start(timerMillis(ok || retryDelayMillis <= 0 ? m_intervalMillis : retryDelayMillis));
     }
