@@ -313,12 +313,16 @@
     <message numerus="yes">
         <source>overdue by %n day(s) (due %1)</source>
         <translation>
-            <numerusform>overdue by %n day (due %1)</numerusform><numerusform>overdue by %n days (due %1)</numerusform></translation>
+            <numerusform>overdue by %n day (due %1)</numerusform>
+            <numerusform>overdue by %n days (due %1)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>due %1 (%n day(s) left)</source>
         <translation>
-            <numerusform>due %1 (%n day left)</numerusform><numerusform>due %1 (%n days left)</numerusform></translation>
+            <numerusform>due %1 (%n day left)</numerusform>
+            <numerusform>due %1 (%n days left)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -334,7 +338,9 @@
     <message numerus="yes">
         <source>… and %n more (see the list of problems)</source>
         <translation>
-            <numerusform>… and %n more (see the list of problems)</numerusform><numerusform>… and %n more (see the list of problems)</numerusform></translation>
+            <numerusform>… and %n more (see the list of problems)</numerusform>
+            <numerusform>… and %n more (see the list of problems)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Explain this warning for the reviewer: %1</source>
@@ -371,7 +377,9 @@
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
-            <numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -383,7 +391,13 @@
     <message numerus="yes">
         <source>The store was locked. It locks by itself after %n minute(s) without activity.</source>
         <translation>
-            <numerusform>The store was locked. It locks by itself after %n minute without activity.</numerusform><numerusform>The store was locked. It locks by itself after %n minutes without activity.</numerusform></translation>
+            <numerusform>The store was locked. It locks by itself after %n minute without activity.</numerusform>
+            <numerusform>The store was locked. It locks by itself after %n minutes without activity.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The store was locked.</source>
+        <translation>The store was locked.</translation>
     </message>
 </context>
 <context>
@@ -546,7 +560,9 @@
     <message numerus="yes">
         <source>Saved as a draft; %n error(s) must still be fixed before submitting.</source>
         <translation>
-            <numerusform>Saved as a draft; %n error must still be fixed before submitting.</numerusform><numerusform>Saved as a draft; %n errors must still be fixed before submitting.</numerusform></translation>
+            <numerusform>Saved as a draft; %n error must still be fixed before submitting.</numerusform>
+            <numerusform>Saved as a draft; %n errors must still be fixed before submitting.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The form was not submitted: %1</source>
@@ -555,7 +571,9 @@
     <message numerus="yes">
         <source>Not submitted: %n error(s) to fix. Click a problem in the list to go to it.</source>
         <translation>
-            <numerusform>Not submitted: %n error to fix. Click a problem in the list to go to it.</numerusform><numerusform>Not submitted: %n errors to fix. Click a problem in the list to go to it.</numerusform></translation>
+            <numerusform>Not submitted: %n error to fix. Click a problem in the list to go to it.</numerusform>
+            <numerusform>Not submitted: %n errors to fix. Click a problem in the list to go to it.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Submitted for review. It will be sent to the district at the next synchronisation.</source>
@@ -801,7 +819,9 @@
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unit code %1</source>
@@ -853,7 +873,9 @@
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
         <translation>
-            <numerusform>%n change waiting to be sent</numerusform><numerusform>%n changes waiting to be sent</numerusform></translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
     </message>
     <message>
         <source>Never synced</source>

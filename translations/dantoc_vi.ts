@@ -313,12 +313,14 @@
     <message numerus="yes">
         <source>overdue by %n day(s) (due %1)</source>
         <translation>
-            <numerusform>quá hạn %n ngày (hạn %1)</numerusform></translation>
+            <numerusform>quá hạn %n ngày (hạn %1)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>due %1 (%n day(s) left)</source>
         <translation>
-            <numerusform>hạn %1 (còn %n ngày)</numerusform></translation>
+            <numerusform>hạn %1 (còn %n ngày)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -334,7 +336,8 @@
     <message numerus="yes">
         <source>… and %n more (see the list of problems)</source>
         <translation>
-            <numerusform>… và %n lỗi khác (xem danh sách lỗi)</numerusform></translation>
+            <numerusform>… và %n lỗi khác (xem danh sách lỗi)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Explain this warning for the reviewer: %1</source>
@@ -371,7 +374,8 @@
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
-            <numerusform>%n mục</numerusform></translation>
+            <numerusform>%n mục</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -383,7 +387,12 @@
     <message numerus="yes">
         <source>The store was locked. It locks by itself after %n minute(s) without activity.</source>
         <translation>
-            <numerusform>Kho đã được khóa. Kho tự khóa sau %n phút không sử dụng.</numerusform></translation>
+            <numerusform>Kho đã được khóa. Kho tự khóa sau %n phút không sử dụng.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The store was locked.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -546,7 +555,8 @@
     <message numerus="yes">
         <source>Saved as a draft; %n error(s) must still be fixed before submitting.</source>
         <translation>
-            <numerusform>Đã lưu nháp; còn %n lỗi phải sửa trước khi gửi.</numerusform></translation>
+            <numerusform>Đã lưu nháp; còn %n lỗi phải sửa trước khi gửi.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The form was not submitted: %1</source>
@@ -555,7 +565,8 @@
     <message numerus="yes">
         <source>Not submitted: %n error(s) to fix. Click a problem in the list to go to it.</source>
         <translation>
-            <numerusform>Chưa gửi: còn %n lỗi. Bấm vào từng lỗi trong danh sách để đến chỗ cần sửa.</numerusform></translation>
+            <numerusform>Chưa gửi: còn %n lỗi. Bấm vào từng lỗi trong danh sách để đến chỗ cần sửa.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Submitted for review. It will be sent to the district at the next synchronisation.</source>
@@ -801,7 +812,8 @@
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n phiếu</numerusform></translation>
+            <numerusform>%n phiếu</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unit code %1</source>
@@ -853,7 +865,8 @@
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
         <translation>
-            <numerusform>%n thay đổi đang chờ gửi</numerusform></translation>
+            <numerusform>%n thay đổi đang chờ gửi</numerusform>
+        </translation>
     </message>
     <message>
         <source>Never synced</source>

@@ -118,7 +118,7 @@ void DeskSession::lock()
     const int minutes = m_options.autoLockMillis / 60000;
     showUnlock(minutes > 0 ? tr("The store was locked. It locks by itself after %n minute(s) without activity.",
                                 nullptr, minutes)
-                           : QString());
+                           : tr("The store was locked."));
     emit locked();
 }
 

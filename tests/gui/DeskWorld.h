@@ -13,6 +13,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -55,13 +56,29 @@ T* child(QObject* root, const char* name)
     return found;
 }
 
+// Types `text` into `target` key by key: ASCII through QTest, other characters as text-only key events, the way an
+// input method (Unikey's SendInput) delivers them (QTest::keyClicks asserts on non-ASCII characters).
+inline void typeText(QWidget* target, const QString& text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80 && c.isPrint()) {
+            QTest::keyClick(target, c.toLatin1());
+        } else {
+            QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
+            QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
+            QApplication::sendEvent(target, &press);
+            QApplication::sendEvent(target, &release);
+        }
+    }
+}
+
 // Replaces the text of a line edit as a user typing it would (focus, select all, keys).
 inline void typeInto(QLineEdit* edit, const QString& text)
 {
     edit->setFocus();
     edit->selectAll();
     QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
+    typeText(edit, text);
 }
 
 // Processes events until `done()` or the time runs out (a bound, not a measured assertion).

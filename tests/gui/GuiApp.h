@@ -17,7 +17,8 @@ inline QApplication& ensureGuiApp()
         static int argc = 1;
         static char name[] = "test_gui";
         static char* argv[] = {name, nullptr};
-        static QApplication app(argc, argv);
+        // Never destroyed: a static QApplication dies after Qt's own global statics and crashes the exit.
+        new QApplication(argc, argv);
         gui::Translations::install(QStringLiteral("vi"));
     }
     return *qApp;
