@@ -392,7 +392,7 @@
     </message>
     <message>
         <source>The store was locked.</source>
-        <translation type="unfinished" />
+        <translation>Kho đã được khóa.</translation>
     </message>
 </context>
 <context>
