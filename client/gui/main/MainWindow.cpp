@@ -31,6 +31,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -117,8 +118,11 @@ MainWindow::MainWindow(client::Store& store, client::sync::SyncController* contr
     m_recordTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_recordTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_recordTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_recordTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_recordTable->horizontalHeader()->setStretchLastSection(true);
+    // The form's title takes the room; the short columns fit their contents.
+    m_recordTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_recordTable->horizontalHeader()->setSectionResizeMode(RecordListModel::FormColumn, QHeaderView::Stretch);
+    m_recordTable->setWordWrap(false);
+    m_recordTable->setTextElideMode(Qt::ElideRight);
     m_recordTable->verticalHeader()->hide();
     m_counts = new QLabel(listPage);
     m_counts->setObjectName(QStringLiteral("recordCounts"));
@@ -138,6 +142,7 @@ MainWindow::MainWindow(client::Store& store, client::sync::SyncController* contr
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->addTab(listPage, tr("Records"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);  // the list itself never closes
 
     auto* split = new QSplitter(this);
     split->addWidget(left);
@@ -153,6 +158,7 @@ MainWindow::MainWindow(client::Store& store, client::sync::SyncController* contr
     m_problems = new QListWidget(dock);
     m_problems->setObjectName(QStringLiteral("problemsList"));
     dock->setWidget(m_problems);
+    m_problems->setMaximumHeight(160);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
 
     buildActions();
@@ -305,7 +311,6 @@ void MainWindow::unitSelected()
     m_deadline->setText(period.isEmpty() ? QString() : m_period->currentData(Qt::ToolTipRole).toString());
     m_records->setFilter(unit.isEmpty() ? QStringList() : m_units->subtreeCodes(unit), period);
     m_counts->setText(m_records->countsText());
-    m_recordTable->resizeColumnsToContents();
 }
 
 void MainWindow::recordsChanged(const QStringList& ids)
