@@ -576,8 +576,8 @@
         </translation>
     </message>
     <message>
-        <source>Submitted for review. It will be sent to the district at the next synchronisation.</source>
-        <translation>Submitted for review. It will be sent to the district at the next synchronisation.</translation>
+        <source>Submitted for review. It reaches the reviewer at the next synchronisation.</source>
+        <translation>Submitted for review. It reaches the reviewer at the next synchronisation.</translation>
     </message>
     <message>
         <source>Attach a signed scan or a photo</source>
@@ -608,16 +608,16 @@
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Save the form; it is sent to the district at the next synchronisation</source>
-        <translation>Save the form; it is sent to the district at the next synchronisation</translation>
+        <source>Save the form; it is sent to the server at the next synchronisation</source>
+        <translation>Save the form; it is sent to the server at the next synchronisation</translation>
     </message>
     <message>
         <source>Submit for review</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <source>Send the form to the district for review; all errors must be fixed first</source>
-        <translation>Send the form to the district for review; all errors must be fixed first</translation>
+        <source>Send the form up for review; all errors must be fixed first</source>
+        <translation>Send the form up for review; all errors must be fixed first</translation>
     </message>
     <message>
         <source>Save</source>
@@ -685,6 +685,17 @@
     <message>
         <source>Errors: %1 · Warnings: %2</source>
         <translation>Errors: %1 · Warnings: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::LikelyDuplicates</name>
+    <message>
+        <source>«%1» (row %2)</source>
+        <translation>«%1» (row %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 may be the same</source>
+        <translation>%1: %2 may be the same</translation>
     </message>
 </context>
 <context>
@@ -808,6 +819,29 @@
     <message>
         <source>Form</source>
         <translation>Form</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::PositionButton</name>
+    <message>
+        <source>Use my position</source>
+        <translation>Use my position</translation>
+    </message>
+    <message>
+        <source>Fills the coordinates from this computer's location source; they can still be typed.</source>
+        <translation>Fills the coordinates from this computer's location source; they can still be typed.</translation>
+    </message>
+    <message>
+        <source>The location source gave no valid position: type the coordinates.</source>
+        <translation>The location source gave no valid position: type the coordinates.</translation>
+    </message>
+    <message>
+        <source>No position within %1 seconds: type the coordinates.</source>
+        <translation>No position within %1 seconds: type the coordinates.</translation>
+    </message>
+    <message>
+        <source>The location source is not available: type the coordinates.</source>
+        <translation>The location source is not available: type the coordinates.</translation>
     </message>
 </context>
 <context>

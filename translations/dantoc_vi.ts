@@ -569,8 +569,8 @@
         </translation>
     </message>
     <message>
-        <source>Submitted for review. It will be sent to the district at the next synchronisation.</source>
-        <translation>Đã gửi thẩm định. Phiếu sẽ được chuyển lên huyện ở lần đồng bộ tới.</translation>
+        <source>Submitted for review. It reaches the reviewer at the next synchronisation.</source>
+        <translation>Đã gửi thẩm định. Phiếu sẽ đến cấp thẩm định ở lần đồng bộ tới.</translation>
     </message>
     <message>
         <source>Attach a signed scan or a photo</source>
@@ -601,16 +601,16 @@
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Save the form; it is sent to the district at the next synchronisation</source>
-        <translation>Lưu phiếu; phiếu sẽ được gửi lên huyện ở lần đồng bộ tới</translation>
+        <source>Save the form; it is sent to the server at the next synchronisation</source>
+        <translation>Lưu phiếu; phiếu sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
         <source>Submit for review</source>
         <translation>Gửi thẩm định</translation>
     </message>
     <message>
-        <source>Send the form to the district for review; all errors must be fixed first</source>
-        <translation>Gửi phiếu lên huyện thẩm định; phải sửa hết lỗi trước</translation>
+        <source>Send the form up for review; all errors must be fixed first</source>
+        <translation>Gửi phiếu lên cấp trên thẩm định; phải sửa hết lỗi trước</translation>
     </message>
     <message>
         <source>Save</source>
@@ -678,6 +678,17 @@
     <message>
         <source>Errors: %1 · Warnings: %2</source>
         <translation>Lỗi: %1 · Cảnh báo: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::LikelyDuplicates</name>
+    <message>
+        <source>«%1» (row %2)</source>
+        <translation>«%1» (dòng %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 may be the same</source>
+        <translation>%1: %2 có thể là một</translation>
     </message>
 </context>
 <context>
@@ -801,6 +812,29 @@
     <message>
         <source>Form</source>
         <translation>Biểu mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::PositionButton</name>
+    <message>
+        <source>Use my position</source>
+        <translation>Lấy vị trí hiện tại</translation>
+    </message>
+    <message>
+        <source>Fills the coordinates from this computer's location source; they can still be typed.</source>
+        <translation>Điền tọa độ từ nguồn định vị của máy này; vẫn có thể nhập tay.</translation>
+    </message>
+    <message>
+        <source>The location source gave no valid position: type the coordinates.</source>
+        <translation>Nguồn định vị không cho vị trí hợp lệ: hãy nhập tọa độ.</translation>
+    </message>
+    <message>
+        <source>No position within %1 seconds: type the coordinates.</source>
+        <translation>Không lấy được vị trí trong %1 giây: hãy nhập tọa độ.</translation>
+    </message>
+    <message>
+        <source>The location source is not available: type the coordinates.</source>
+        <translation>Không dùng được nguồn định vị: hãy nhập tọa độ.</translation>
     </message>
 </context>
 <context>

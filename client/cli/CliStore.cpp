@@ -1,5 +1,7 @@
 #include "cli/CliStore.h"
 
+#include "core/PassphrasePolicy.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -99,6 +101,29 @@ int failWith(const char* command, const QString& message)
 {
     QTextStream(stderr) << "dantoc " << command << ": " << message << "\n";
     return 2;
+}
+
+QString weakPassphraseReason(const std::string& passphrase)
+{
+    using client::PassphraseProblem;
+    switch (client::checkPassphrase(passphrase)) {
+    case PassphraseProblem::None: return {};
+    case PassphraseProblem::TooShort:
+        return QStringLiteral("mật khẩu kho quá ngắn: cần ít nhất %1 ký tự / the store passphrase is too short: use at "
+                              "least %1 characters")
+            .arg(client::kMinPassphraseLength);
+    case PassphraseProblem::Repetitive:
+        return QStringLiteral("mật khẩu kho dễ đoán (lặp lại hoặc dãy liên tiếp) / the store passphrase is too easy to "
+                              "guess (repeated characters or a run like 12345)");
+    case PassphraseProblem::WellKnown:
+        return QStringLiteral("mật khẩu kho nằm trong số kẻ gian thử đầu tiên / the store passphrase is among the "
+                              "first ones a thief tries");
+    case PassphraseProblem::TooUniform:
+        return QStringLiteral("mật khẩu kho cần có cả chữ và số hoặc dấu cách, hoặc ít nhất %1 ký tự / mix letters "
+                              "with digits or spaces, or use at least %1 characters")
+            .arg(client::kUniformAllowedLength);
+    }
+    return {};
 }
 
 }  // namespace dantoc::cli

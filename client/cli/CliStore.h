@@ -33,6 +33,10 @@ std::optional<ParsedOptions> parseOptions(const QStringList& args, const QString
 
 // The passphrase from the environment variable `envName`, else the first line of the file named by
 // `fileOption`'s value. nullopt with `error` when neither is given or the file cannot be read.
+// Why a new store passphrase is too weak (client/core PassphrasePolicy), in Vietnamese and English; "" when it is
+// strong enough. The CLI has no translator: its store messages say both, as the import messages do.
+QString weakPassphraseReason(const std::string& passphrase);
+
 std::optional<std::string> readPassphrase(const ParsedOptions& options, const char* envName,
                                           const QString& fileOption, QString& error);
 

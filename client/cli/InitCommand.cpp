@@ -39,6 +39,9 @@ int runInit(const QStringList& args)
     if (!passphrase) {
         return failWith("init", error);
     }
+    if (const QString weak = weakPassphraseReason(*passphrase); !weak.isEmpty()) {
+        return failWith("init", weak);
+    }
     const QString resources = options->has("--resources") ? options->value("--resources") : findResourcesDir();
     if (resources.isEmpty()) {
         return failWith("init", QStringLiteral("no resources found; give --resources DIR or set DANTOC_RESOURCES"));

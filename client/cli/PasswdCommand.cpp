@@ -39,6 +39,9 @@ int runPasswd(const QStringList& args)
     if (!newPassphrase) {
         return failWith("passwd", error);
     }
+    if (const QString weak = weakPassphraseReason(*newPassphrase); !weak.isEmpty()) {
+        return failWith("passwd", weak);
+    }
     if (*newPassphrase == *oldPassphrase) {
         return failWith("passwd", QStringLiteral("the new passphrase is the same as the current one"));
     }

@@ -1,5 +1,7 @@
 #include "core/FormTemplateRepository.h"
 
+#include "core/FormTemplateCache.h"
+
 #include "core/Transaction.h"
 
 namespace dantoc::client {
@@ -69,17 +71,26 @@ Result<StoredFormTemplate> FormTemplateRepository::get(const std::string& id, in
                               stmt->columnText(3)};
 }
 
-Result<forms::FormTemplate> FormTemplateRepository::load(const std::string& id, int version)
+Result<std::shared_ptr<const forms::FormTemplate>> FormTemplateRepository::loadShared(const std::string& id, int version)
 {
     auto stored = get(id, version);
     if (!stored) {
         return stored.status();
     }
-    auto parsed = forms::FormTemplate::parse(stored->body);
+    auto parsed = FormTemplateCache::parse(stored->id, stored->version, stored->body);
     if (!parsed) {
         return Status(ErrorCode::Corruption, "stored form " + id + ": " + parsed.status().message());
     }
     return parsed;
+}
+
+Result<forms::FormTemplate> FormTemplateRepository::load(const std::string& id, int version)
+{
+    auto shared = loadShared(id, version);
+    if (!shared) {
+        return shared.status();
+    }
+    return forms::FormTemplate(**shared);
 }
 
 Result<std::vector<StoredFormTemplate>> FormTemplateRepository::list()

@@ -1,5 +1,6 @@
 // FormTemplateRepository: the form templates this store knows (table form_templates), each (id, version) kept as
-// its JSON text with the server's ETag; seeded from resources/forms offline, replaced by what sync pulls.
+// its JSON text with the server's ETag; seeded from resources/forms offline, replaced by what sync pulls. Parsed
+// templates come from the process-wide FormTemplateCache.
 // Not thread-safe (the Connection's thread).
 #pragma once
 
@@ -8,6 +9,7 @@
 #include "base/Result.h"
 #include "forms/FormTemplate.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,7 +33,9 @@ public:
     Status put(const StoredFormTemplate& form);
     // version 0: the highest version of `id`. NotFound when absent.
     Result<StoredFormTemplate> get(const std::string& id, int version = 0);
-    // The parsed template (get + FormTemplate::parse).
+    // The parsed template, shared and immutable: parsed once per stored text (FormTemplateCache).
+    Result<std::shared_ptr<const forms::FormTemplate>> loadShared(const std::string& id, int version = 0);
+    // A copy of it (cheaper than a parse: no JSON, no expression compiling).
     Result<forms::FormTemplate> load(const std::string& id, int version = 0);
     // Every template, by id then version.
     Result<std::vector<StoredFormTemplate>> list();

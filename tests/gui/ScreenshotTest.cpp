@@ -1,24 +1,26 @@
 // Screenshots of the main screens as a user sees them (run under Xvfb by the gui_screenshots test, offscreen
 // otherwise): the enrollment wizard with the server's fingerprint, the unlock screen, the main window with records
-// and the sync status. Each is checked not blank; people look at them before a screen is called done.
+// and the sync status, a form with errors. Each is checked not blank; people look at them before a screen is called done.
 #include "DeskWorld.h"
 #include "Screenshots.h"
 
 #include "core/EntryService.h"
 #include "core/sync/SyncController.h"
 #include "gui/enroll/EnrollWizard.h"
+#include "gui/entry/FormEntryWidget.h"
 #include "gui/main/MainWindow.h"
 #include "gui/unlock/UnlockWidget.h"
 #include "support/DemoValues.h"
 
 #include <QCheckBox>
 #include <QLabel>
+#include <QListWidget>
 #include <QTabWidget>
 
 using namespace dantoc;
 using namespace dantoc::test::gui;
 
-TEST_CASE("screenshots: enrollment wizard, unlock, main window with records and sync status")
+TEST_CASE("screenshots: enrollment wizard, unlock, main window with records and sync status, a form with errors")
 {
     DeskWorld world("dantoc-gui-shots");
     {
@@ -60,6 +62,11 @@ TEST_CASE("screenshots: enrollment wizard, unlock, main window with records and 
     window.selectUnit(QString::fromLatin1(kCommune));
     const QString commune = window.createRecord(QStringLiteral("commune_survey"), QStringLiteral("2025"));
     REQUIRE_FALSE(commune.isEmpty());
+    // Its tab closed before the values are saved underneath (an open tab keeps what it loaded).
+    if (auto* opened = qobject_cast<gui::FormEntryWidget*>(child<QTabWidget>(&window, "tabs")->currentWidget())) {
+        emit opened->closeRequested();
+        QApplication::processEvents();
+    }
     auto values = test::sampleCommuneValues();
     values.erase("signed_scan");  // its file is not in this store
     REQUIRE(entries.save(commune.toStdString(), values).isOk());
@@ -73,4 +80,18 @@ TEST_CASE("screenshots: enrollment wizard, unlock, main window with records and 
     }
     window.selectUnit(QString::fromLatin1(kCommune));
     saveScreenshot(&window, QStringLiteral("main-window"));
+
+    // A form with errors: the record opened in its tab, a figure over its bound, a required name emptied.
+    REQUIRE(window.openRecord(commune));
+    auto* entry = qobject_cast<gui::FormEntryWidget*>(child<QTabWidget>(&window, "tabs")->currentWidget());
+    REQUIRE(entry != nullptr);
+    for (const auto& [name, text] : {std::pair{"villages_extremely_difficult", "40"}, std::pair{"respondent_name", ""}}) {
+        auto* edit = child<QLineEdit>(entry, (std::string("field:") + name).c_str());
+        typeInto(edit, QString::fromUtf8(text));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QApplication::processEvents();
+    }
+    entry->findChild<QListWidget*>(QStringLiteral("sectionList"))->setCurrentRow(0);
+    REQUIRE(child<QListWidget>(entry, "issueList")->count() >= 2);
+    saveScreenshot(&window, QStringLiteral("entry-errors"));
 }

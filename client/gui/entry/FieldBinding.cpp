@@ -1,5 +1,8 @@
 #include "gui/entry/FieldBinding.h"
 
+#include "gui/entry/LikelyDuplicates.h"
+#include "gui/entry/PositionButton.h"
+
 #include "gui/entry/ChoiceSearchModel.h"
 #include "gui/entry/InputWidgets.h"
 #include "gui/entry/RosterView.h"
@@ -22,6 +25,7 @@ namespace {
 constexpr int kMaxIssueLines = 6;
 const char* const kErrorColour = "#b3261e";
 const char* const kWarningColour = "#b35900";
+const char* const kDuplicateColour = "#3d5a80";  // a hint, not a problem
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
@@ -123,6 +127,20 @@ FieldBinding::FieldBinding(EntryDocument& document, const forms::FieldDef& field
     case forms::FieldType::Gps:
         wireLine(m_editors.lat, true);
         wireLine(m_editors.lon, true);
+        if (m_editors.locate != nullptr) {
+            connect(m_editors.locate, &PositionButton::located, this, [this](double lat, double lon) {
+                forms::FieldDef number = m_field;
+                number.valueType = forms::FieldType::Decimal;
+                m_editors.lat->setText(ValueText::display(number, Json(lat), nullptr, m_document.language()));
+                m_editors.lon->setText(ValueText::display(number, Json(lon), nullptr, m_document.language()));
+                m_editors.locateMessage->hide();
+                commit();
+            });
+            connect(m_editors.locate, &PositionButton::failed, this, [this](const QString& reason) {
+                m_editors.locateMessage->setText(reason);
+                m_editors.locateMessage->show();
+            });
+        }
         break;
     case forms::FieldType::Attachment:
         connect(m_editors.attach, &QPushButton::clicked, this, [this] { emit attachRequested(this); });
@@ -361,6 +379,10 @@ void FieldBinding::refresh()
         }
     } else if (m_editors.rosterModel != nullptr) {
         m_editors.rosterModel->refresh();
+        if (QStringList duplicates = LikelyDuplicates::describe(*m_editors.rosterModel); duplicates != m_duplicates) {
+            m_duplicates = std::move(duplicates);
+            showIssues(std::vector<validation::Issue>(m_shownIssues));
+        }
     }
 }
 
@@ -383,6 +405,7 @@ bool FieldBinding::needsNote(const validation::Issue& issue)
 
 void FieldBinding::showIssues(const std::vector<validation::Issue>& issues)
 {
+    m_shownIssues = issues;
     QStringList lines;
     std::vector<const validation::Issue*> warnings;
     int shown = 0;
@@ -407,6 +430,12 @@ void FieldBinding::showIssues(const std::vector<validation::Issue>& issues)
     if (static_cast<int>(issues.size()) > shown) {
         lines << ValueText::tr("… and %n more (see the list of problems)", nullptr,
                                static_cast<int>(issues.size()) - shown);
+    }
+    if (m_editors.rosterModel != nullptr) {
+        for (const QString& line : m_duplicates) {
+            lines << QStringLiteral("<span style=\"color:%1\">%2</span>")
+                         .arg(QLatin1String(kDuplicateColour), line.toHtmlEscaped());
+        }
     }
     m_issues->setText(lines.join(QStringLiteral("<br>")));
     m_issues->setVisible(!lines.isEmpty());

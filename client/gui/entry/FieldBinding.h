@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 #include <map>
 #include <string>
@@ -74,6 +75,8 @@ private:
     QWidget* m_container;
     FieldEditors m_editors;
     QLabel* m_issues;
+    std::vector<validation::Issue> m_shownIssues;  // what showIssues was last given
+    QStringList m_duplicates;                       // roster: LikelyDuplicates lines shown with them
     QWidget* m_notesBox;
     QVBoxLayout* m_notesLayout;
     struct Note

@@ -1,5 +1,7 @@
 #include "gui/entry/FieldEditorFactory.h"
 
+#include "gui/entry/PositionButton.h"
+
 #include "gui/entry/InputWidgets.h"
 #include "gui/entry/RosterView.h"
 #include "gui/entry/ValueText.h"
@@ -127,6 +129,15 @@ FieldEditors FieldEditorFactory::create(EntryDocument& document, const forms::Fi
         layout->addWidget(editors.lat);
         layout->addWidget(new QLabel(tr("Longitude"), box));
         layout->addWidget(editors.lon);
+        editors.locate = PositionButton::create(path, box);
+        if (editors.locate != nullptr) {
+            layout->addWidget(editors.locate);
+            editors.locateMessage = new QLabel(box);
+            editors.locateMessage->setObjectName(QStringLiteral("locateMessage:") + path);
+            editors.locateMessage->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+            editors.locateMessage->hide();
+            layout->addWidget(editors.locateMessage);
+        }
         layout->addStretch();
         editors.widget = box;
         break;

@@ -1,5 +1,5 @@
 // FieldEditorFactory: the editor widgets of one top-level field by its type (see FieldEditors), each named
-// `field:<path>` (gps: `field:<path>.lat` / `.lon`; attachment button `attachButton:<path>`; roster table
+// `field:<path>` (gps: `field:<path>.lat` / `.lon`, `locateButton:<path>` when a location source exists; attachment button `attachButton:<path>`; roster table
 // `roster:<name>` with `addRowButton:`, `removeRowButton:`, `moveUpButton:`, `moveDownButton:<name>`).
 // Widgets only: FieldBinding wires them to the document. GUI thread only.
 #pragma once
@@ -18,6 +18,7 @@ namespace dantoc::gui {
 
 class FieldLineEdit;
 class FieldTextEdit;
+class PositionButton;
 class RosterModel;
 class RosterView;
 
@@ -30,6 +31,8 @@ struct FieldEditors
     QListWidget* list = nullptr;     // choices: checkable items
     FieldLineEdit* lat = nullptr;    // gps
     FieldLineEdit* lon = nullptr;
+    PositionButton* locate = nullptr;  // gps, when the machine has a location source
+    QLabel* locateMessage = nullptr;   // why locating failed
     QPushButton* attach = nullptr;   // attachment
     QLabel* attachment = nullptr;    // its name and size
     RosterView* roster = nullptr;    // roster

@@ -140,7 +140,7 @@ bool FormEntryWidget::submit()
     m_unsaved = false;
     updateHeader();
     applyEditable();
-    showMessage(tr("Submitted for review. It will be sent to the district at the next synchronisation."), Tone::Info);
+    showMessage(tr("Submitted for review. It reaches the reviewer at the next synchronisation."), Tone::Info);
     emit submitted(recordId());
     return true;
 }

@@ -67,10 +67,10 @@ FormEntryWidget::FormEntryWidget(client::Connection& connection, client::EntrySe
     m_closeButton->setObjectName(QStringLiteral("closeButton"));
     m_saveButton = new QPushButton(tr("Save (Ctrl+S)"), this);
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
-    m_saveButton->setToolTip(tr("Save the form; it is sent to the district at the next synchronisation"));
+    m_saveButton->setToolTip(tr("Save the form; it is sent to the server at the next synchronisation"));
     m_submitButton = new QPushButton(tr("Submit for review"), this);
     m_submitButton->setObjectName(QStringLiteral("submitButton"));
-    m_submitButton->setToolTip(tr("Send the form to the district for review; all errors must be fixed first"));
+    m_submitButton->setToolTip(tr("Send the form up for review; all errors must be fixed first"));
     for (QPushButton* button : {m_closeButton, m_saveButton, m_submitButton}) {
         button->setAutoDefault(false);
     }

@@ -26,7 +26,10 @@ UnlockWidget::UnlockWidget(QString storeDirectory, client::StoreOptions options,
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
     title->setFont(big);
-    auto* where = new QLabel(tr("Store: %1").arg(QDir::toNativeSeparators(m_directory)), this);
+    // A zero-width space after each separator lets a long path wrap inside the box instead of being cut.
+    QString shownPath = QDir::toNativeSeparators(m_directory);
+    shownPath.replace(QDir::separator(), QString(QDir::separator()) + QChar(0x200B));
+    auto* where = new QLabel(tr("Store: %1").arg(shownPath), this);
     where->setObjectName(QStringLiteral("unlockStorePath"));
     where->setWordWrap(true);
     m_notice = new QLabel(this);
@@ -47,7 +50,8 @@ UnlockWidget::UnlockWidget(QString storeDirectory, client::StoreOptions options,
     m_error->hide();
 
     auto* box = new QWidget(this);
-    box->setMaximumWidth(520);
+    // A fixed width: centred boxes get their size hint, and word-wrapped labels hint too narrow (clipped lines).
+    box->setFixedWidth(480);
     auto* form = new QVBoxLayout(box);
     form->addWidget(title);
     form->addWidget(where);

@@ -69,6 +69,15 @@ TEST_CASE("dantoc init, entry import/list and export over a real store")
     CHECK(run.exitCode == 2);
     CHECK(run.err.find("DANTOC_PASSPHRASE") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "store"));
+    // A weak passphrase is refused with the reason, and no store is made.
+    run = runDantoc(dir.path(), "init --store " + store, "DANTOC_PASSPHRASE=" + shellQuote("abc123"));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.find("quá ngắn") != std::string::npos);
+    CHECK(run.err.find("too short") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "store"));
+    run = runDantoc(dir.path(), "init --store " + store, "DANTOC_PASSPHRASE=" + shellQuote("matkhau123"));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.find("thief") != std::string::npos);
 
     run = runDantoc(dir.path(), "init --store " + store, kPass);
     REQUIRE_MESSAGE(run.exitCode == 0, run.err);
@@ -134,6 +143,10 @@ TEST_CASE("dantoc passwd: from the environment and from files; never on the comm
     CHECK(run.err.find("not accepted on the command line") != std::string::npos);
     CHECK(runDantoc(dir.path(), "passwd --store " + store + " --passphrase=x", kPass).exitCode == 2);
     CHECK(runDantoc(dir.path(), "passwd --store " + store, kPass).exitCode == 2);  // no new passphrase
+    run = runDantoc(dir.path(), "passwd --store " + store, kPass + " DANTOC_NEW_PASSPHRASE=" + shellQuote("ngắn"));
+    CHECK(run.exitCode == 2);  // too weak: refused, the old passphrase still opens the store
+    CHECK(run.err.find("too short") != std::string::npos);
+    CHECK(runDantoc(dir.path(), "entry list --store " + store, kPass).exitCode == 0);
 
     run = runDantoc(dir.path(), "passwd --store " + store, kPass + " DANTOC_NEW_PASSPHRASE=" + shellQuote("mật khẩu mới"));
     REQUIRE_MESSAGE(run.exitCode == 0, run.err);

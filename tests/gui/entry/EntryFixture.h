@@ -31,7 +31,7 @@ struct EntryFixture
     TempDir dir{"dantoc-gui-entry"};
     std::unique_ptr<client::Store> store;
     std::unique_ptr<client::EntryService> service;
-    std::unique_ptr<gui::FormEntryWidget> widget;
+    std::unique_ptr<::dantoc::gui::FormEntryWidget> widget;
     std::string recordId;
 
     static client::StoreOptions options()
@@ -66,7 +66,7 @@ struct EntryFixture
         auto draft = service->createDraft({"", form, 0, unit, period, "", body});
         REQUIRE_MESSAGE(draft.isOk(), draft.status().toString());
         recordId = draft->id;
-        widget = std::make_unique<gui::FormEntryWidget>(db(), *service);
+        widget = std::make_unique<::dantoc::gui::FormEntryWidget>(db(), *service);
         widget->resize(1280, 860);
         QString error;
         REQUIRE_MESSAGE(widget->openRecord(QString::fromStdString(recordId), &error), error.toStdString());
