@@ -22,7 +22,9 @@ constexpr const char* kChunkContentType = "application/offset+octet-stream";
 
 ApiResponse blobError(int status, const std::string& code, const std::string& vi, const std::string& en)
 {
-    return ApiResponse::json(status, sync::ErrorResponse{code, {vi, en}}.toJson().dump());
+    // The English text may quote client bytes (a parser's message): invalid UTF-8 becomes U+FFFD, never a throw.
+    return ApiResponse::json(status, sync::ErrorResponse{code, {vi, en}}.toJson().dump(
+                                         -1, ' ', false, Json::error_handler_t::replace));
 }
 
 ApiResponse notFound()
