@@ -1,5 +1,6 @@
 #include "store/SqliteStore.h"
 
+#include "admin/DataDirPermissions.h"
 #include "store/SchemaParts.h"
 
 namespace dantoc::server {
@@ -66,8 +67,16 @@ DROP TABLE IF EXISTS comment; DROP TABLE IF EXISTS blob;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& dataDir)
 {
+    // The directory first, so the database is never created readable by others (SQLite gives the WAL and shm
+    // files the database file's mode); again at the end for files created meanwhile under an open umask.
+    if (Status s = secureDataDirectory(dataDir); !s) {
+        return s;
+    }
     std::unique_ptr<SqliteStore> store(new SqliteStore());
     if (Status s = store->m_db.open(dataDir / kFileName, 5000); !s) {
+        return s;
+    }
+    if (Status s = secureDataDirectory(dataDir); !s) {
         return s;
     }
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
@@ -79,6 +88,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
         return s;
     }
     if (Status s = store->ensureUnitHistory(); !s) {
+        return s;
+    }
+    if (Status s = secureDataDirectory(dataDir); !s) {
         return s;
     }
     return store;
