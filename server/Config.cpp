@@ -87,6 +87,8 @@ Result<Config> Config::load(const std::filesystem::path& dataDir)
                      readNumber<int>(*doc, "write_timeout_s", config.writeTimeoutSeconds, 1, 3600),
                      readNumber<int>(*doc, "idle_timeout_s", config.idleTimeoutSeconds, 1, 86400),
                      readBool(*doc, "metrics_loopback_only", config.metricsFromLoopbackOnly),
+                     readNumber<std::int64_t>(*doc, "login_backoff_base_ms", config.loginBackoffBaseMillis, 1,
+                                              3'600'000),
                      readNumber<unsigned>(*doc, "password_hash_ops", config.passwordHashOpsLimit, 1, 20),
                      readNumber<std::size_t>(*doc, "password_hash_mem", config.passwordHashMemLimit, 8192,
                                              std::size_t{4} << 30),
@@ -116,6 +118,7 @@ std::string Config::toJson() const
                 {"write_timeout_s", writeTimeoutSeconds},
                 {"idle_timeout_s", idleTimeoutSeconds},
                 {"metrics_loopback_only", metricsFromLoopbackOnly},
+                {"login_backoff_base_ms", loginBackoffBaseMillis},
                 {"password_hash_ops", passwordHashOpsLimit},
                 {"password_hash_mem", passwordHashMemLimit},
                 {"enable_test_routes", enableTestRoutes}};

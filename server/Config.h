@@ -24,6 +24,9 @@ struct Config {
     int writeTimeoutSeconds = 30;
     int idleTimeoutSeconds = 60;   // keep-alive connection with no request
     bool metricsFromLoopbackOnly = true;
+    // The first wait after the free failed password checks (auth/LoginThrottle.h doubles it); the other
+    // throttle tunables are ThrottlePolicy's.
+    std::int64_t loginBackoffBaseMillis = 1000;
     unsigned passwordHashOpsLimit = 3;            // Argon2id cost; tests lower these
     std::size_t passwordHashMemLimit = 64u << 20;  // bytes
     bool enableTestRoutes = false;                 // only for the test suite (slow route for shutdown tests)

@@ -264,7 +264,9 @@ int runServer(const Args& args)
     sigaddset(&signals, SIGUSR1);  // internal: ends the waiter after a stop from elsewhere
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    auto app = ServerApp::open(*config);
+    AuthPolicy policy;
+    policy.throttle.baseDelayMs = config->loginBackoffBaseMillis;
+    auto app = ServerApp::open(*config, nullptr, policy);
     if (!app) {
         return fail("run", app.status());
     }

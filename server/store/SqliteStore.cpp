@@ -7,6 +7,12 @@ namespace dantoc::server {
 
 namespace {
 
+// Version 5: the family a token's session belongs to ('' for tokens issued before: their own session).
+constexpr const char* kTokenFamilySchemaV5 = R"SQL(
+ALTER TABLE token ADD COLUMN family_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX token_family ON token(family_id);
+)SQL";
+
 // Version 1 as it shipped (its record/operation tables were placeholders, replaced in version 2).
 constexpr const char* kSchemaV1 = R"SQL(
 CREATE TABLE unit (
@@ -138,6 +144,12 @@ Status SqliteStore::migrate()
     }
     if (*version < 4) {
         if (Status s = m_db.exec(kBlobSchemaV4); !s) {
+            return s;
+        }
+    }
+    if (*version < 5) {
+        // Version 5: token families (the sessions rotated from one login), so a reused refresh token revokes all.
+        if (Status s = m_db.exec(kTokenFamilySchemaV5); !s) {
             return s;
         }
     }
