@@ -35,7 +35,7 @@ std::string retryAfter(const dantoc::server::ApiResponse& response)
 std::string costOf(const std::string& hash)
 {
     std::size_t at = 0;
-    for (int i = 0; i < 4 && at != std::string::npos; ++i) {
+    for (int i = 0; i < 3 && at != std::string::npos; ++i) {  // the $ before the salt
         at = hash.find('$', at + 1);
     }
     return hash.substr(0, at);
@@ -60,6 +60,9 @@ TEST_CASE("an unknown user is checked against a dummy hash of the real cost and 
     REQUIRE(admin->has_value());
     CHECK(costOf(auth.dummyHash()) == costOf((*admin)->passwordHash));
     CHECK(costOf(auth.dummyHash()).find("$argon2id$") == 0);
+    // With another cost the dummy follows it (the old fixed dummy was the cheapest Argon2id there is).
+    const dantoc::server::AuthService costly(f.app().store(), f.clock, dantoc::server::PasswordHasher(2, 16 * 1024));
+    CHECK(costOf(costly.dummyHash()) == "$argon2id$v=19$m=16,t=2,p=1");
 
     const std::uint64_t before = auth.dummyVerifications();
     for (int i = 0; i < 5; ++i) {
