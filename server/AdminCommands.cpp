@@ -3,6 +3,7 @@
 #include "admin/AdminTree.h"
 #include "admin/UnitImport.h"
 #include "audit/AuditChain.h"
+#include "auth/LoginThrottle.h"
 #include "base/Clock.h"
 #include "base/Uuid.h"
 
@@ -225,7 +226,7 @@ Result<std::string> resetAccountPassword(Store& store, const PasswordHasher& has
         return s;
     }
     (void)store.revokeAccountTokens(account->id);
-    (void)store.clearLoginFailures(account->id);
+    (void)store.clearLoginFailures(LoginThrottle::accountKey(account->username));
     return password;
 }
 

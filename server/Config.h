@@ -18,12 +18,19 @@ struct Config {
     unsigned workerThreads = 4;   // request handlers (Argon2id hashing, SQLite) run here, never on an io thread
     std::filesystem::path certificateFile = "tls/server.crt";  // relative to dataDir unless absolute
     std::filesystem::path privateKeyFile = "tls/server.key";
+    // Connection limits (issue 19, finding 2: ~1,100 idle connections from one address locked everyone out). All
+    // connection tunables are here and in config.json; the admission rule is http/ConnectionLimits.h.
     std::size_t maxConnections = 1024;
-    int handshakeTimeoutSeconds = 10;
+    std::size_t maxConnectionsPerAddress = 32;  // an office behind one NAT runs a few desktops, not hundreds
+    std::size_t reservedConnections = 64;       // the last slots go only to addresses holding no connection yet
+    int handshakeTimeoutSeconds = 5;            // accept to finished TLS handshake: the pre-TLS idle window
     int readTimeoutSeconds = 30;   // no progress for this long closes the connection
     int writeTimeoutSeconds = 30;
     int idleTimeoutSeconds = 60;   // keep-alive connection with no request
     bool metricsFromLoopbackOnly = true;
+    // The first wait after the free failed password checks (auth/LoginThrottle.h doubles it); the other
+    // throttle tunables are ThrottlePolicy's.
+    std::int64_t loginBackoffBaseMillis = 1000;
     unsigned passwordHashOpsLimit = 3;            // Argon2id cost; tests lower these
     std::size_t passwordHashMemLimit = 64u << 20;  // bytes
     bool enableTestRoutes = false;                 // only for the test suite (slow route for shutdown tests)

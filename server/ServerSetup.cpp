@@ -1,15 +1,15 @@
 #include "ServerSetup.h"
 
+#include "admin/DataDirPermissions.h"
 #include "tls/SelfSignedCertificate.h"
 
 namespace dantoc::server {
 
 Result<std::string> initDataDirectory(const InitOptions& options, Config& config)
 {
-    std::error_code ec;
-    std::filesystem::create_directories(options.dataDir, ec);
-    if (ec) {
-        return Status(ErrorCode::IoError, "cannot create " + options.dataDir.string() + ": " + ec.message());
+    // 0700 before anything is written into it (a directory created beforehand keeps no wider mode).
+    if (Status s = secureDataDirectory(options.dataDir); !s) {
+        return s;
     }
     if (std::filesystem::exists(options.dataDir / "config.json") && !options.force) {
         return Status(ErrorCode::AlreadyExists, options.dataDir.string() + " is already initialised");
@@ -25,6 +25,9 @@ Result<std::string> initDataDirectory(const InitOptions& options, Config& config
         return s;
     }
     if (Status s = config.save(); !s) {
+        return s;
+    }
+    if (Status s = secureDataDirectory(options.dataDir); !s) {  // config, certificate and key: 0600
         return s;
     }
     return certificateFingerprint(pem->certificatePem);

@@ -17,6 +17,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <cstdio>
@@ -263,7 +264,9 @@ int runServer(const Args& args)
     sigaddset(&signals, SIGUSR1);  // internal: ends the waiter after a stop from elsewhere
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    auto app = ServerApp::open(*config);
+    AuthPolicy policy;
+    policy.throttle.baseDelayMs = config->loginBackoffBaseMillis;
+    auto app = ServerApp::open(*config, nullptr, policy);
     if (!app) {
         return fail("run", app.status());
     }
@@ -437,6 +440,9 @@ int runUnit(const std::string& sub, const Args& args)
 
 int main(int argc, char** argv)
 {
+    // Everything the server writes (database, WAL, blobs, config, keys, backups) is for its own user only; the
+    // data directory is also tightened explicitly (admin/DataDirPermissions.h) for what the umask cannot cover.
+    ::umask(077);
     const std::string command = argc > 1 ? argv[1] : "";
     const bool hasSub =
         command == "user" || command == "audit" || command == "unit" || command == "form" || command == "period";

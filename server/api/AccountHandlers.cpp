@@ -2,6 +2,7 @@
 // never deleted (seed 004 art. 6.7); every change is audited in the same transaction.
 #include "api/ApiContext.h"
 #include "api/HandlerUtil.h"
+#include "auth/LoginThrottle.h"
 #include "base/Uuid.h"
 #include "http/Router.h"
 
@@ -237,7 +238,7 @@ ApiResponse resetPassword(const ApiContext& ctx, const ApiRequest& request, cons
         return errorFromStatus(s);
     }
     (void)ctx.store.revokeAccountTokens(account.id);
-    (void)ctx.store.clearLoginFailures(account.id);
+    (void)ctx.store.clearLoginFailures(LoginThrottle::accountKey(account.username));
     return ApiResponse::json(200, Json{{"account", accountJson(account)}, {"initial_password", password}}.dump());
 }
 

@@ -1,9 +1,11 @@
 // Attachment routes (shared/docs/sync-protocol.md §8, tus-style): POST /api/v1/sync/blobs starts or resumes an
 // upload, HEAD reports the durable offset, PATCH appends one chunk, GET downloads (with Range). Errors use the
 // protocol's body {"error": {"code", "message": {"vi", "en"}}}. A file is visible to a caller (dedup, HEAD, GET)
-// only when a record in the caller's scope references it, or the caller is uploading it: 404 otherwise, so a
-// digest never tells anyone what another commune holds.
+// only as blob/BlobAccess.h allows (an in-scope record references it and the upload is related to the caller), or
+// while the caller is uploading it: 404 otherwise, and a new upload at 0 on POST, so a digest never tells anyone
+// what another commune holds (the bytes are still stored once).
 #include "api/ApiContext.h"
+#include "blob/BlobAccess.h"
 #include "http/Router.h"
 #include "sync/BlobMessages.h"
 #include "sync/JsonReader.h"
@@ -20,7 +22,9 @@ constexpr const char* kChunkContentType = "application/offset+octet-stream";
 
 ApiResponse blobError(int status, const std::string& code, const std::string& vi, const std::string& en)
 {
-    return ApiResponse::json(status, sync::ErrorResponse{code, {vi, en}}.toJson().dump());
+    // The English text may quote client bytes (a parser's message): invalid UTF-8 becomes U+FFFD, never a throw.
+    return ApiResponse::json(status, sync::ErrorResponse{code, {vi, en}}.toJson().dump(
+                                         -1, ' ', false, Json::error_handler_t::replace));
 }
 
 ApiResponse notFound()
@@ -44,34 +48,11 @@ ApiResponse readOnlyAccount()
                      "A read-only account cannot upload attachments");
 }
 
-// Does a (non-deleted) record in the caller's scope reference this file?
-Result<bool> referencedInScope(const ApiContext& ctx, const Principal& who, const std::string& sha256)
-{
-    auto units = ctx.records.unitsReferencingBlob(sha256);
-    if (!units) {
-        return units.status();
-    }
-    for (const std::string& unit : *units) {
-        if (ctx.scope.inScope(who.unitCode, unit)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// The stored size when the file is complete and visible to the caller through an in-scope record.
+// The stored size when the caller may read the file (blob/BlobAccess.h); nullopt otherwise.
 Result<std::optional<std::uint64_t>> visibleCompleteSize(const ApiContext& ctx, const Principal& who,
                                                          const std::string& sha256)
 {
-    auto size = ctx.blobs.completeSize(sha256);
-    if (!size || !*size) {
-        return size;
-    }
-    auto referenced = referencedInScope(ctx, who, sha256);
-    if (!referenced) {
-        return referenced.status();
-    }
-    return *referenced ? *size : std::optional<std::uint64_t>();
+    return BlobAccess(ctx.store, ctx.records, ctx.blobs, ctx.scope).readableSize(who, sha256);
 }
 
 ApiResponse statusAnswer(const sync::BlobUploadStatus& status)

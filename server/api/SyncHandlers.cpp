@@ -20,7 +20,9 @@ namespace {
 
 ApiResponse syncError(int status, const std::string& code, const std::string& vi, const std::string& en)
 {
-    return ApiResponse::json(status, sync::ErrorResponse{code, {vi, en}}.toJson().dump());
+    // The English text may quote client bytes (a parser's message): invalid UTF-8 becomes U+FFFD, never a throw.
+    return ApiResponse::json(status, sync::ErrorResponse{code, {vi, en}}.toJson().dump(
+                                         -1, ' ', false, Json::error_handler_t::replace));
 }
 
 // The protocol's answer for a decoding or parsing failure (sync-protocol.md §1 error table).

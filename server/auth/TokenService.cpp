@@ -31,7 +31,7 @@ std::string TokenService::hashToken(const std::string& token)
     return sha256Hex(token);
 }
 
-Result<IssuedTokens> TokenService::issue(const std::string& accountId)
+Result<IssuedTokens> TokenService::issue(const std::string& accountId, const std::string& familyId)
 {
     const std::int64_t now = m_clock.nowUnixMillis();
     IssuedTokens out;
@@ -40,13 +40,23 @@ Result<IssuedTokens> TokenService::issue(const std::string& accountId)
     out.sessionId = newUuid();
     out.accessExpiresAt = now + m_accessTtlMs;
     out.refreshExpiresAt = now + m_refreshTtlMs;
-    std::vector<TokenRecord> rows = {
-        {hashToken(out.accessToken), out.sessionId, accountId, TokenKind::Access, now, out.accessExpiresAt, false},
-        {hashToken(out.refreshToken), out.sessionId, accountId, TokenKind::Refresh, now, out.refreshExpiresAt, false}};
+    const std::string family = familyId.empty() ? out.sessionId : familyId;
+    std::vector<TokenRecord> rows = {{hashToken(out.accessToken), out.sessionId, family, accountId, TokenKind::Access,
+                                      now, out.accessExpiresAt, false},
+                                     {hashToken(out.refreshToken), out.sessionId, family, accountId,
+                                      TokenKind::Refresh, now, out.refreshExpiresAt, false}};
     if (Status s = m_store.insertTokens(rows); !s) {
         return s;
     }
     return out;
+}
+
+Result<std::optional<TokenRecord>> TokenService::find(const std::string& token) const
+{
+    if (token.empty() || token.size() > 256) {
+        return std::optional<TokenRecord>();
+    }
+    return m_store.tokenByHash(hashToken(token));
 }
 
 Result<TokenRecord> TokenService::check(const std::string& token, TokenKind kind) const

@@ -28,7 +28,9 @@ std::optional<Role> roleFromName(const std::string& name)
 ApiResponse ApiResponse::error(int status, const std::string& code, const std::string& message)
 {
     nlohmann::json body = {{"error", {{"code", code}, {"message", message}}}};
-    return json(status, body.dump());
+    // A message may quote client bytes (a parser's "last read"); invalid UTF-8 there must not turn a 400 into a
+    // failure to serialise: replace it with U+FFFD.
+    return json(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 ApiResponse ApiResponse::json(int status, const std::string& serializedJson)

@@ -72,15 +72,19 @@ void Listener::onAccept(beast::error_code ec, tcp::socket socket)
         return;
     }
     if (!ec) {
+        beast::error_code endpointError;
+        const auto remote = socket.remote_endpoint(endpointError);
+        const std::string address = endpointError ? std::string() : remote.address().to_string();
+        const auto active = static_cast<std::size_t>(m_state->metrics->activeSessions());
         if (m_state->stopping ||
-            static_cast<std::size_t>(m_state->metrics->activeSessions()) >= m_state->config.maxConnections) {
+            !m_state->connectionsByAddress.tryAdmit(m_state->connectionLimits(), active, address)) {
             beast::error_code ignored;
-            socket.close(ignored);  // bounded: refuse rather than queue without limit
+            socket.close(ignored);  // bounded, per address too: refuse rather than queue without limit
         } else {
             // Small JSON answers must not wait for the peer's delayed ACK (Nagle): about 40 ms per request.
             beast::error_code ignored;
             socket.set_option(tcp::no_delay(true), ignored);
-            auto session = std::make_shared<Session>(std::move(socket), m_tls, m_state);
+            auto session = std::make_shared<Session>(std::move(socket), m_tls, m_state, address);
             m_state->addSession(session);
             session->run();
         }

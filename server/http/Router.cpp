@@ -1,6 +1,7 @@
 #include "http/Router.h"
 
 #include "Log.h"
+#include "http/Utf8Check.h"
 
 #include <chrono>
 #include <exception>
@@ -9,6 +10,12 @@
 namespace dantoc::server {
 
 namespace {
+
+std::string hexByte(unsigned char byte)
+{
+    constexpr const char* kDigits = "0123456789abcdef";
+    return {kDigits[byte >> 4], kDigits[byte & 0xf]};
+}
 
 std::vector<std::string_view> splitPath(std::string_view path)
 {
@@ -126,6 +133,18 @@ ApiResponse Router::dispatchRoute(ApiRequest request, AccessRecord& record) cons
     }
     if (request.body.size() > route->bodyLimit) {
         return ApiResponse::error(413, "body_too_large", "request body exceeds the limit of this endpoint");
+    }
+    // Every body but a blob chunk's bytes is JSON text, which must be UTF-8 (RFC 8259 §8.1). Checked here once, so
+    // no handler meets a byte its JSON library cannot echo (that was a 500). A compressed body is checked by the
+    // JSON parser after decoding; its error message is then made printable by ApiResponse::error.
+    const std::string* encoding = request.header("content-encoding");
+    if (!route->acceptsPartialBody && (!encoding || encoding->empty() || *encoding == "identity")) {
+        if (const auto bad = firstInvalidUtf8(request.body)) {
+            return ApiResponse::error(400, "invalid_utf8",
+                                      "the body is not valid UTF-8: byte " + std::to_string(*bad) + " (0x" +
+                                          hexByte(static_cast<unsigned char>(request.body[*bad])) +
+                                          ") does not start a well-formed sequence");
+        }
     }
 
     Principal principal;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Config.h"
+#include "http/ConnectionLimits.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
 
@@ -25,6 +26,13 @@ struct ServerState {
     std::atomic<bool> stopping{false};
     // Runs the router's handlers (which may block on password hashing or the store) off the io threads.
     std::unique_ptr<boost::asio::thread_pool> workers;
+
+    AddressCounter connectionsByAddress;  // what the listener admitted; each Session releases its address
+
+    ConnectionLimits connectionLimits() const
+    {
+        return {config.maxConnections, config.maxConnectionsPerAddress, config.reservedConnections};
+    }
 
     std::mutex sessionsMutex;
     std::vector<std::weak_ptr<Session>> sessions;

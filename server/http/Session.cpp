@@ -27,19 +27,16 @@ constexpr std::size_t kHeaderLimit = 16 * 1024;
 constexpr std::size_t kUnknownRouteBodyLimit = 1024;
 }  // namespace
 
-Session::Session(net::ip::tcp::socket&& socket, net::ssl::context& tls, std::shared_ptr<ServerState> state)
-    : m_stream(std::move(socket), tls), m_state(std::move(state))
+Session::Session(net::ip::tcp::socket&& socket, net::ssl::context& tls, std::shared_ptr<ServerState> state,
+                 std::string remoteAddress)
+    : m_stream(std::move(socket), tls), m_state(std::move(state)), m_remoteAddress(std::move(remoteAddress))
 {
-    beast::error_code ec;
-    const auto endpoint = beast::get_lowest_layer(m_stream).socket().remote_endpoint(ec);
-    if (!ec) {
-        m_remoteAddress = endpoint.address().to_string();
-    }
     m_state->metrics->sessionOpened();
 }
 
 Session::~Session()
 {
+    m_state->connectionsByAddress.release(m_remoteAddress);  // the listener admitted it under the same address
     m_state->metrics->sessionClosed();
 }
 

@@ -25,8 +25,10 @@ namespace dantoc::server {
 class Session : public std::enable_shared_from_this<Session>
 {
 public:
+    // `remoteAddress`: the peer's address as the listener admitted it (ServerState::connectionsByAddress); the
+    // destructor releases it.
     Session(boost::asio::ip::tcp::socket&& socket, boost::asio::ssl::context& tls,
-            std::shared_ptr<ServerState> state);
+            std::shared_ptr<ServerState> state, std::string remoteAddress);
     ~Session();
     void run();
     // Called at shutdown: closes the connection if it is waiting for a request; a busy one closes after its

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dantoc::server {
 
@@ -34,6 +35,10 @@ public:
     virtual Result<bool> isComplete(const std::string& sha256) = 0;
     // The size of the stored, verified file; nullopt when it is not complete.
     virtual Result<std::optional<std::uint64_t>> completeSize(const std::string& sha256) = 0;
+
+    // The accounts whose upload of this file completed (its hash verified), sorted. Who may see a file depends on
+    // who uploaded it (blob/BlobAccess.h), not only on whether the bytes are stored.
+    virtual Result<std::vector<std::string>> completedBy(const std::string& sha256) = 0;
 
     // The account's upload of this file, if it started one.
     virtual Result<std::optional<BlobUpload>> upload(const std::string& sha256, const std::string& accountId) = 0;

@@ -91,6 +91,21 @@ Result<std::optional<std::uint64_t>> SqliteBlobStore::completeSize(const std::st
     return size;
 }
 
+Result<std::vector<std::string>> SqliteBlobStore::completedBy(const std::string& sha256)
+{
+    std::vector<std::string> out;
+    Status s = m_db.read([&](Db& db) {
+        Statement st(db.handle(),
+                     "SELECT account_id FROM blob_upload WHERE sha256 = ?1 AND complete = 1 ORDER BY account_id");
+        st.bind(1, sha256);
+        return readAll(st, [](const Statement& row) { return row.text(0); }, out);
+    });
+    if (!s) {
+        return s;
+    }
+    return out;
+}
+
 Result<std::optional<BlobUpload>> SqliteBlobStore::upload(const std::string& sha256, const std::string& accountId)
 {
     std::optional<BlobUpload> found;

@@ -20,6 +20,7 @@ public:
 
     Result<bool> isComplete(const std::string& sha256) override;
     Result<std::optional<std::uint64_t>> completeSize(const std::string& sha256) override;
+    Result<std::vector<std::string>> completedBy(const std::string& sha256) override;
     Result<std::optional<BlobUpload>> upload(const std::string& sha256, const std::string& accountId) override;
     Result<BlobUpload> startUpload(const std::string& sha256, const std::string& accountId, std::uint64_t size,
                                    std::int64_t now) override;

@@ -151,10 +151,11 @@ Status SqliteStore::insertTokens(const std::vector<TokenRecord>& tokens)
     }
     for (const TokenRecord& t : tokens) {
         Statement st(m_db.handle(),
-                     "INSERT INTO token (token_hash, session_id, account_id, kind, issued_at, expires_at, revoked) "
-                     "VALUES (?,?,?,?,?,?,?)");
+                     "INSERT INTO token (token_hash, session_id, account_id, kind, issued_at, expires_at, revoked, "
+                     "family_id) VALUES (?,?,?,?,?,?,?,?)");
         st.bind(1, t.tokenHash).bind(2, t.sessionId).bind(3, t.accountId).bind(4, std::string(kindName(t.kind)));
         st.bind(5, t.issuedAt).bind(6, t.expiresAt).bind(7, std::int64_t{t.revoked});
+        st.bind(8, t.familyId.empty() ? t.sessionId : t.familyId);
         if (Status s = st.run(); !s) {
             return s;
         }
@@ -166,7 +167,7 @@ Result<std::optional<TokenRecord>> SqliteStore::tokenByHash(const std::string& t
 {
     std::lock_guard lock(m_mutex);
     Statement st(m_db.handle(),
-                 "SELECT token_hash, session_id, account_id, kind, issued_at, expires_at, revoked FROM token "
+                 "SELECT token_hash, session_id, account_id, kind, issued_at, expires_at, revoked, family_id FROM token "
                  "WHERE token_hash = ?");
     st.bind(1, tokenHash);
     auto row = st.step();
@@ -184,6 +185,7 @@ Result<std::optional<TokenRecord>> SqliteStore::tokenByHash(const std::string& t
     t.issuedAt = st.integer(4);
     t.expiresAt = st.integer(5);
     t.revoked = st.integer(6) != 0;
+    t.familyId = st.text(7).empty() ? t.sessionId : st.text(7);  // tokens from before families: their own session
     return std::optional<TokenRecord>(t);
 }
 
@@ -193,23 +195,61 @@ Status SqliteStore::revokeSession(const std::string& sessionId)
     return exec("UPDATE token SET revoked = 1 WHERE session_id = ?", {sessionId});
 }
 
-Status SqliteStore::revokeAccountTokens(const std::string& accountId)
-{
-    std::lock_guard lock(m_mutex);
-    return exec("UPDATE token SET revoked = 1 WHERE account_id = ?", {accountId});
-}
-
-Status SqliteStore::recordLoginFailure(const std::string& accountId, std::int64_t at, const AuditEvent& audit)
+Result<bool> SqliteStore::claimRefreshToken(const std::string& tokenHash)
 {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
     if (!tx.beginStatus()) {
         return tx.beginStatus();
     }
-    Statement st(m_db.handle(), "INSERT INTO login_failure (account_id, at) VALUES (?, ?)");
-    st.bind(1, accountId).bind(2, at);
-    if (Status s = st.run(); !s) {
+    Statement claim(m_db.handle(), "UPDATE token SET revoked = 1 WHERE token_hash = ? AND kind = 'refresh' AND revoked = 0");
+    claim.bind(1, tokenHash);
+    if (Status s = claim.run(); !s) {
         return s;
+    }
+    if (sqlite3_changes(m_db.handle()) == 0) {
+        return false;  // nothing committed: the transaction rolls back an empty change
+    }
+    Statement session(m_db.handle(),
+                      "UPDATE token SET revoked = 1 WHERE session_id = (SELECT session_id FROM token WHERE token_hash = ?)");
+    session.bind(1, tokenHash);
+    if (Status s = session.run(); !s) {
+        return s;
+    }
+    if (Status s = tx.commit(); !s) {
+        return s;
+    }
+    return true;
+}
+
+Status SqliteStore::revokeFamily(const std::string& familyId)
+{
+    std::lock_guard lock(m_mutex);
+    // Pre-family rows carry '' and count as a family of their own session.
+    return exec("UPDATE token SET revoked = 1 WHERE family_id = ?1 OR (family_id = '' AND session_id = ?1)",
+                {familyId});
+}
+
+Status SqliteStore::revokeAccountTokens(const std::string& accountId)
+{
+    std::lock_guard lock(m_mutex);
+    return exec("UPDATE token SET revoked = 1 WHERE account_id = ?", {accountId});
+}
+
+Status SqliteStore::recordLoginFailure(const std::vector<std::string>& keys, std::int64_t at, const AuditEvent& audit)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    if (!tx.beginStatus()) {
+        return tx.beginStatus();
+    }
+    // login_failure.account_id holds the throttle key (auth/LoginThrottle.h), no longer only an account id.
+    for (const std::string& key : keys) {
+        Statement st(m_db.handle(), "INSERT INTO login_failure (account_id, at) VALUES (?, ?)");
+        st.bind(1, key).bind(2, at);
+        if (Status s = st.run(); !s) {
+            return s;
+        }
     }
     if (Status s = appendAuditLocked(audit); !s) {
         return s;
@@ -217,11 +257,11 @@ Status SqliteStore::recordLoginFailure(const std::string& accountId, std::int64_
     return tx.commit();
 }
 
-Result<std::vector<std::int64_t>> SqliteStore::loginFailuresSince(const std::string& accountId, std::int64_t since)
+Result<std::vector<std::int64_t>> SqliteStore::loginFailuresSince(const std::string& key, std::int64_t since)
 {
     std::lock_guard lock(m_mutex);
     Statement st(m_db.handle(), "SELECT at FROM login_failure WHERE account_id = ? AND at >= ? ORDER BY at");
-    st.bind(1, accountId).bind(2, since);
+    st.bind(1, key).bind(2, since);
     std::vector<std::int64_t> out;
     for (;;) {
         auto row = st.step();
@@ -235,10 +275,12 @@ Result<std::vector<std::int64_t>> SqliteStore::loginFailuresSince(const std::str
     }
 }
 
-Status SqliteStore::clearLoginFailures(const std::string& accountId)
+Status SqliteStore::clearLoginFailures(const std::string& key)
 {
     std::lock_guard lock(m_mutex);
-    return exec("DELETE FROM login_failure WHERE account_id = ?", {accountId});
+    // substr, not LIKE: usernames may hold the pattern characters _ and %.
+    return exec("DELETE FROM login_failure WHERE account_id = ?1 OR substr(account_id, 1, length(?1) + 1) = ?1 || '|'",
+                {key});
 }
 
 }  // namespace dantoc::server

@@ -1,10 +1,17 @@
 #include "store/SqliteStore.h"
 
+#include "admin/DataDirPermissions.h"
 #include "store/SchemaParts.h"
 
 namespace dantoc::server {
 
 namespace {
+
+// Version 5: the family a token's session belongs to ('' for tokens issued before: their own session).
+constexpr const char* kTokenFamilySchemaV5 = R"SQL(
+ALTER TABLE token ADD COLUMN family_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX token_family ON token(family_id);
+)SQL";
 
 // Version 1 as it shipped (its record/operation tables were placeholders, replaced in version 2).
 constexpr const char* kSchemaV1 = R"SQL(
@@ -66,8 +73,16 @@ DROP TABLE IF EXISTS comment; DROP TABLE IF EXISTS blob;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& dataDir)
 {
+    // The directory first, so the database is never created readable by others (SQLite gives the WAL and shm
+    // files the database file's mode); again at the end for files created meanwhile under an open umask.
+    if (Status s = secureDataDirectory(dataDir); !s) {
+        return s;
+    }
     std::unique_ptr<SqliteStore> store(new SqliteStore());
     if (Status s = store->m_db.open(dataDir / kFileName, 5000); !s) {
+        return s;
+    }
+    if (Status s = secureDataDirectory(dataDir); !s) {
         return s;
     }
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
@@ -79,6 +94,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
         return s;
     }
     if (Status s = store->ensureUnitHistory(); !s) {
+        return s;
+    }
+    if (Status s = secureDataDirectory(dataDir); !s) {
         return s;
     }
     return store;
@@ -126,6 +144,12 @@ Status SqliteStore::migrate()
     }
     if (*version < 4) {
         if (Status s = m_db.exec(kBlobSchemaV4); !s) {
+            return s;
+        }
+    }
+    if (*version < 5) {
+        // Version 5: token families (the sessions rotated from one login), so a reused refresh token revokes all.
+        if (Status s = m_db.exec(kTokenFamilySchemaV5); !s) {
             return s;
         }
     }

@@ -18,7 +18,7 @@ namespace dantoc::server {
 class SqliteStore final : public Store
 {
 public:
-    static constexpr std::int64_t kSchemaVersion = 4;
+    static constexpr std::int64_t kSchemaVersion = 5;
     static constexpr const char* kFileName = "dantoc-server.db";
 
     // Opens (creating if needed) and migrates to kSchemaVersion.
@@ -46,11 +46,13 @@ public:
     Status insertTokens(const std::vector<TokenRecord>& tokens) override;
     Result<std::optional<TokenRecord>> tokenByHash(const std::string& tokenHash) override;
     Status revokeSession(const std::string& sessionId) override;
+    Result<bool> claimRefreshToken(const std::string& tokenHash) override;
+    Status revokeFamily(const std::string& familyId) override;
     Status revokeAccountTokens(const std::string& accountId) override;
 
-    Status recordLoginFailure(const std::string& accountId, std::int64_t at, const AuditEvent& audit) override;
-    Result<std::vector<std::int64_t>> loginFailuresSince(const std::string& accountId, std::int64_t since) override;
-    Status clearLoginFailures(const std::string& accountId) override;
+    Status recordLoginFailure(const std::vector<std::string>& keys, std::int64_t at, const AuditEvent& audit) override;
+    Result<std::vector<std::int64_t>> loginFailuresSince(const std::string& key, std::int64_t since) override;
+    Status clearLoginFailures(const std::string& key) override;
 
     Status appendAudit(const AuditEvent& audit) override;
     Result<std::vector<AuditEntry>> listAudit(const AuditFilter& filter) override;

@@ -50,13 +50,21 @@ public:
     virtual Status insertTokens(const std::vector<TokenRecord>& tokens) = 0;
     virtual Result<std::optional<TokenRecord>> tokenByHash(const std::string& tokenHash) = 0;
     virtual Status revokeSession(const std::string& sessionId) = 0;
+    // Rotation, atomically: when the refresh token with this hash is live (not revoked), revokes its session and
+    // returns true; false when it was already revoked (a reuse, or a concurrent refresh that won).
+    virtual Result<bool> claimRefreshToken(const std::string& tokenHash) = 0;
+    // Revokes every token of every session in the family (RFC 6819 §5.2.2.3: a rotated refresh token came back).
+    virtual Status revokeFamily(const std::string& familyId) = 0;
     virtual Status revokeAccountTokens(const std::string& accountId) = 0;
 
-    // Failed logins, for lockout.
-    virtual Status recordLoginFailure(const std::string& accountId, std::int64_t at, const AuditEvent& audit) = 0;
-    virtual Result<std::vector<std::int64_t>> loginFailuresSince(const std::string& accountId,
-                                                                 std::int64_t since) = 0;
-    virtual Status clearLoginFailures(const std::string& accountId) = 0;
+    // Failed password checks, by throttle key (auth/LoginThrottle.h): one row per key and failure, with the audit
+    // event, in one transaction.
+    virtual Status recordLoginFailure(const std::vector<std::string>& keys, std::int64_t at,
+                                      const AuditEvent& audit) = 0;
+    // The times of the key's failures at or after `since`, oldest first.
+    virtual Result<std::vector<std::int64_t>> loginFailuresSince(const std::string& key, std::int64_t since) = 0;
+    // Forgets the key's failures and those of every compound key "<key>|…" (an account's pairs with addresses).
+    virtual Status clearLoginFailures(const std::string& key) = 0;
 
     // Audit log (append-only, hash-chained).
     virtual Status appendAudit(const AuditEvent& audit) = 0;

@@ -53,6 +53,7 @@ enum class TokenKind { Access, Refresh };
 struct TokenRecord {
     std::string tokenHash;  // hex SHA-256 of the opaque token; the token itself is never stored
     std::string sessionId;  // an access token and its refresh token share a session id
+    std::string familyId;   // every session rotated from one login shares it (refresh-token reuse revokes them all)
     std::string accountId;
     TokenKind kind = TokenKind::Access;
     std::int64_t issuedAt = 0;

@@ -3,6 +3,7 @@
 #include "base/Uuid.h"
 #include "forms/Submission.h"
 #include "store/SyncRows.h"
+#include "sync/AttachmentRefs.h"
 #include "sync/BodyMerge.h"
 #include "sync/RecordValidation.h"
 #include "sync/Rejections.h"
@@ -30,6 +31,14 @@ bool sameForm(const sync::Operation& op, const StoredRecord& record)
 
 Result<sync::OpOutcome> OpApplier::apply(const sync::Operation& op)
 {
+    // Checked here too so ops parked before the check existed cannot grant a record someone else's file.
+    if (m_in.form) {
+        if (Status refs = checkBlobReferences(*m_in.form, op); !refs) {
+            return rejectOp(op.opId, "invalid", refs.message());
+        }
+    } else if (!op.blobs.empty()) {
+        return rejectOp(op.opId, "form_version_unknown");  // without the form nothing proves the references
+    }
     if (op.kind == sync::OpKind::Create) {
         return create(op);
     }

@@ -1,7 +1,10 @@
 #include "sync/SyncEngine.h"
 
 #include "base/Uuid.h"
+#include "blob/BlobAccess.h"
 #include "store/SyncRows.h"
+#include "sync/AttachmentRefs.h"
+#include "sync/Rejections.h"
 #include "sync/OpOrdering.h"
 #include "sync/SyncTuning.h"
 
@@ -120,7 +123,7 @@ Status SyncEngine::checkDevice(const Principal& caller, const std::string& devic
     return Status::ok();
 }
 
-Status SyncEngine::lookUp(const std::vector<sync::Operation>& ops, Lookups& out)
+Status SyncEngine::lookUp(const Principal& who, const std::vector<sync::Operation>& ops, Lookups& out)
 {
     for (const auto& op : ops) {
         const auto key = std::make_pair(op.form.id, op.form.version);
@@ -138,12 +141,15 @@ Status SyncEngine::lookUp(const std::vector<sync::Operation>& ops, Lookups& out)
             }
             out.periods[op.period] = *period;
         }
+        // A file the caller may not reference (stored for another commune only) waits exactly like one never
+        // uploaded: the outcome must not tell whether anyone holds it (issue 19, finding 1).
+        const BlobAccess access(m_store, m_records, m_blobs, m_scope);
         for (const std::string& sha : op.blobs) {
-            auto complete = m_blobs.isComplete(sha);
-            if (!complete) {
-                return complete.status();
+            auto usable = access.mayReference(who, sha);
+            if (!usable) {
+                return usable.status();
             }
-            if (!*complete) {
+            if (!*usable) {
                 out.incompleteBlobs.insert(sha);
             }
         }
@@ -186,14 +192,6 @@ Status SyncEngine::drainParked()
         if (!op) {
             return Status(ErrorCode::Corruption, "parked op " + row.opId + ": " + op.status().message());
         }
-        Lookups lookups;
-        if (Status s = lookUp({*op}, lookups); !s) {
-            return s;
-        }
-        if (!lookups.incompleteBlobs.empty()) {
-            blocked.insert(key);
-            continue;
-        }
         auto account = m_store.accountById(row.accountId);
         if (!account) {
             return account.status();
@@ -203,6 +201,14 @@ Status SyncEngine::drainParked()
         }
         // The op is decided as its author, with the author's current role and unit.
         const Principal author{(*account)->id, (*account)->username, (*account)->role, (*account)->unitCode, false};
+        Lookups lookups;
+        if (Status s = lookUp(author, {*op}, lookups); !s) {
+            return s;
+        }
+        if (!lookups.incompleteBlobs.empty()) {
+            blocked.insert(key);
+            continue;
+        }
         const OpInputs inputs = inputsFor(lookups, *op);
         const std::int64_t now = m_clock.nowUnixMillis();
         Status s = m_records.inTransaction([&](RecordTxn& txn) -> Status {
@@ -251,7 +257,7 @@ Result<sync::PushResponse> SyncEngine::push(const Principal& caller, const sync:
     }
     // The catalog and blob stores cannot be read inside a record transaction (one connection): look up first.
     Lookups lookups;
-    if (Status s = lookUp(request.ops, lookups); !s) {
+    if (Status s = lookUp(caller, request.ops, lookups); !s) {
         return s;
     }
 
@@ -300,17 +306,27 @@ Result<sync::PushResponse> SyncEngine::push(const Principal& caller, const sync:
             }
             case sync::OpDisposition::Apply: break;
             }
+            // `blobs` naming anything but the attachments the op writes is refused before it can wait for them.
+            std::optional<sync::OpOutcome> refused;
+            if (inputs.form) {
+                if (Status refs = checkBlobReferences(*inputs.form, op); !refs) {
+                    refused = rejectOp(op.opId, "invalid", refs.message());
+                }
+            }
             // Park it when an attachment is missing, or behind an earlier parked op of this device on the record.
-            bool park = std::any_of(op.blobs.begin(), op.blobs.end(),
-                                    [&](const std::string& sha) { return lookups.incompleteBlobs.contains(sha); });
-            if (!park) {
+            bool park = !refused && std::any_of(op.blobs.begin(), op.blobs.end(), [&](const std::string& sha) {
+                return lookups.incompleteBlobs.contains(sha);
+            });
+            if (!park && !refused) {
                 auto behind = txn.hasParkedOp(op.deviceId, op.recordId);
                 if (!behind) {
                     return behind.status();
                 }
                 park = *behind;
             }
-            if (park) {
+            if (refused) {
+                step.outcome = *refused;
+            } else if (park) {
                 step.outcome = sync::OpOutcome::deferred(op.opId, std::string(sync::kDeferredAwaitingAttachment));
             } else {
                 const OpEnvironment env{caller, **unitIndex, m_forms.choices(), now};

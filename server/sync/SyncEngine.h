@@ -61,7 +61,8 @@ private:
         std::map<std::string, std::optional<Period>> periods;
         std::set<std::string> incompleteBlobs;
     };
-    Status lookUp(const std::vector<sync::Operation>& ops, Lookups& out);
+    // incompleteBlobs: the files `who` may not reference yet (blob/BlobAccess.h).
+    Status lookUp(const Principal& who, const std::vector<sync::Operation>& ops, Lookups& out);
     static OpInputs inputsFor(const Lookups& lookups, const sync::Operation& op);
 
     Store& m_store;

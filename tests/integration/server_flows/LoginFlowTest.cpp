@@ -1,6 +1,7 @@
-// Login over real TLS against the real dantoc-server: 5 failed logins within 15 minutes lock the account (429 with
-// Retry-After, even for the right password, other accounts unaffected, an admin reset unlocks); an account with its
-// default password reaches nothing but the password change, logout and /me, on every documented route.
+// Login over real TLS against the real dantoc-server: after 5 failed logins of an account from an address the next
+// try waits (429 with Retry-After, even for the right password; backoff, other accounts unaffected, an admin reset
+// clears it), and an unknown user gets exactly the same answers; an account with its default password reaches
+// nothing but the password change, logout and /me, on every documented route.
 #include "OpenApiRoutes.h"
 #include "support/FlowAccounts.h"
 #include "support/TestServer.h"
@@ -21,6 +22,8 @@ TestServer::Options demoOptions()
 {
     TestServer::Options options;
     options.initArgs = {"--demo"};
+    // A first backoff of ten minutes, so "still throttled" never depends on how fast the machine runs the test.
+    options.configOverrides = {{"login_backoff_base_ms", 600'000}};
     return options;
 }
 
@@ -31,7 +34,7 @@ std::string loginBody(const std::string& username, const std::string& password)
 
 }  // namespace
 
-TEST_CASE("five failed logins lock the account: 429 with Retry-After, even with the right password")
+TEST_CASE("after five failed logins the next try waits: 429 with Retry-After, even with the right password")
 {
     TestServer server(demoOptions());
     REQUIRE(server.started());
@@ -83,7 +86,7 @@ TEST_CASE("five failed logins lock the account: 429 with Retry-After, even with 
     CAPTURE(session.error);
 
     // The failures and the lockout are in the audit log.
-    auto audit = client.get("/api/v1/audit?action=auth.login_locked", admin.accessToken);
+    auto audit = client.get("/api/v1/audit?action=auth.login_throttled", admin.accessToken);
     REQUIRE(audit.status == 200);
     std::size_t lockEntries = 0;
     const json auditDoc = json::parse(audit.body);
@@ -96,16 +99,27 @@ TEST_CASE("five failed logins lock the account: 429 with Retry-After, even with 
     CHECK(json::parse(failed.body)["entries"].size() == 5);
 }
 
-TEST_CASE("a wrong password for an unknown user is the same 401 and never locks anything")
+TEST_CASE("an unknown user gets exactly what a known one gets: the same 401s, then the same 429")
 {
     TestServer server(demoOptions());
     REQUIRE(server.started());
+    FlowAccounts accounts(server);
     auto client = server.client();
-    for (int attempt = 0; attempt < 7; ++attempt) {
-        auto answer = client.post("/api/v1/auth/login", loginBody("khong-co-ai", "x"));
-        CHECK(answer.status == 401);
-        CHECK(errorCodeOf(answer) == "unauthenticated");
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        auto unknown = client.post("/api/v1/auth/login", loginBody("khong-co-ai", "x"));
+        auto known = client.post("/api/v1/auth/login", loginBody("xa02686", "x"));
+        CHECK(unknown.status == 401);
+        CHECK(errorCodeOf(unknown) == "unauthenticated");
+        CHECK(unknown.body == known.body);
     }
+    auto unknown = client.post("/api/v1/auth/login", loginBody("khong-co-ai", "x"));
+    auto known = client.post("/api/v1/auth/login", loginBody("xa02686", accounts.password("xa02686")));
+    CHECK(unknown.status == 429);
+    CHECK(known.status == 429);
+    CHECK(unknown.body == known.body);
+    REQUIRE(unknown.headers.count("retry-after") == 1);
+    REQUIRE(known.headers.count("retry-after") == 1);
+    CHECK(unknown.headers.at("retry-after") == known.headers.at("retry-after"));
 }
 
 TEST_CASE("the default password must be changed before anything else, on every documented route")

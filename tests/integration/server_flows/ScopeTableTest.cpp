@@ -37,6 +37,8 @@ constexpr const char* kVillageA = "02683-01";
 constexpr const char* kVillageB = "02686-01";
 constexpr const char* kSyncPeriod = "2026-H2";
 const dantoc::sync::FormRef kVillageForm{"village_survey", 1};
+const dantoc::sync::FormRef kCommuneForm{"commune_survey", 1};
+constexpr const char* kYearPeriod = "2026";
 
 // Registers `deviceId` for the session's user (POST /api/v1/sync/devices); returns the HTTP status.
 int registerDevice(HttpsClient& http, const FlowSession& who, const std::string& deviceId)
@@ -57,9 +59,10 @@ struct ScopeWorld {
     // edited households_total from a stale base).
     std::string deviceB = dantoc::newUuid();
     std::string recordB = dantoc::newUuid();
+    std::string recordBScan = dantoc::newUuid();  // B's commune questionnaire, whose signed_scan is blobB
     int recordBTotal = 40;
     std::string conflictB;
-    // An attachment referenced by recordB (a 1 KB file: one chunk). Its SHA-256 is the chunk's checksum too.
+    // An attachment referenced by recordBScan (a 1 KB file: one chunk). Its SHA-256 is the chunk's checksum too.
     std::string blobBBytes = std::string(1024, 'B');
     std::string blobB = "9b6ce55f379e9771551de6939556a7e6b949814ae27c2f5cfd5dbeb378ce7c2a";
 
@@ -94,7 +97,7 @@ struct ScopeWorld {
         REQUIRE(stale->results.at(0).kind == dantoc::sync::OutcomeKind::Conflict);
         conflictB = stale->results.at(0).conflictId;
         recordBTotal = 41;
-        // An attachment of B: uploaded by B in one chunk, then referenced by an edit of recordB from B's device.
+        // An attachment of B: uploaded by B in one chunk, then referenced by a new record of B from B's device.
         auto started = call(officerB, "POST", "/api/v1/sync/blobs",
                             json{{"sha256", blobB}, {"size", blobBBytes.size()}}.dump());
         REQUIRE(started.status == 200);
@@ -105,10 +108,11 @@ struct ScopeWorld {
                                      {"Upload-Checksum", dantoc::sync::formatChecksumHeader(blobB)}});
         REQUIRE(chunk.status == 200);
         REQUIRE(json::parse(chunk.body)["complete"] == true);
-        auto current = call(officerB, "GET", "/api/v1/records/" + recordB);
-        REQUIRE(current.status == 200);
-        auto attach = b.edit(recordB, kVillageForm, kVillageB, kSyncPeriod, json::parse(current.body)["ver"],
-                             {{"households_poor", {nullptr, 3}}});
+        // The attachment rides on a commune questionnaire of B (a form with an attachment field: `blobs` must
+        // name exactly the attachment values the op sets).
+        auto attach = b.create(recordBScan, kCommuneForm, kCommuneB, kYearPeriod,
+                               json{{"signed_scan", {{"sha256", blobB}, {"name", "phieu.pdf"}, {"size", 1024},
+                                                     {"mime", "application/pdf"}}}});
         attach.blobs = {blobB};
         auto attached = b.push({attach});
         REQUIRE(attached.isOk());

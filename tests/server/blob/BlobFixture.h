@@ -127,18 +127,38 @@ public:
     }
 };
 
-// A device of `token`'s account that creates a record in `unit` referencing `shas`; returns the record id.
-inline std::string createRecordWithBlobs(SyncFixture& f, const std::string& token, const std::string& unit,
-                                         std::vector<std::string> shas)
+inline const sync::FormRef kCommuneForm{"commune_survey", 1};  // has an attachment field, signed_scan
+inline constexpr const char* kCommuneA = "02683";                // officer xa02683
+inline constexpr const char* kYearPeriod = "2026";               // open, yearly (the commune form's period type)
+
+// The attachment value an entry writes into an attachment field.
+inline nlohmann::json attachmentValue(const std::string& sha, std::uint64_t size = 1)
+{
+    return nlohmann::json{{"sha256", sha}, {"name", "phieu.pdf"}, {"size", size}, {"mime", "application/pdf"}};
+}
+
+// A create of a commune questionnaire of `commune` on `device` whose signed_scan is `sha`, with blobs = {sha}.
+inline sync::Operation createWithScan(Device& device, const std::string& recordId, const std::string& commune,
+                                      const std::string& sha)
+{
+    sync::Operation create = device.create(recordId, nlohmann::json{{"signed_scan", attachmentValue(sha)}},
+                                           commune, kYearPeriod);
+    create.form = kCommuneForm;
+    create.blobs = {sha};
+    return create;
+}
+
+// A device of `token`'s account that creates a commune questionnaire of `commune` whose signed_scan is `sha` (the
+// op's blobs name it); requires it applied and returns the record id.
+inline std::string createRecordWithBlob(SyncFixture& f, const std::string& token, const std::string& commune,
+                                        const std::string& sha)
 {
     Device device(f, token);
     REQUIRE(device.registerSelf() == 201);
     const std::string recordId = newUuid();
-    sync::Operation create = device.create(recordId, nlohmann::json{{"households_total", 12}}, unit);
-    create.blobs = std::move(shas);
-    auto answer = device.push({create});
+    auto answer = device.push({createWithScan(device, recordId, commune, sha)});
     REQUIRE(answer.results.size() == 1);
-    REQUIRE(answer.results[0].kind == sync::OutcomeKind::Applied);
+    REQUIRE_MESSAGE(answer.results[0].kind == sync::OutcomeKind::Applied, answer.results[0].code);
     return recordId;
 }
 

@@ -13,7 +13,7 @@ using namespace dantoc::test;
 namespace {
 
 constexpr std::uint64_t kChunk = sync::tuning::kBlobChunkBytes;
-constexpr const char* kVillageB = "02686-01";  // commune 02686 (officer xa02686)
+constexpr const char* kCommuneB = "02686";  // officer xa02686
 
 std::size_t filesUnder(const std::filesystem::path& dir)
 {
@@ -90,7 +90,7 @@ TEST_CASE("a cut mid-chunk keeps the bytes that arrived; HEAD reports them and t
 
     const auto done = f.uploadAll(a, bytes);
     CHECK(done.complete);
-    createRecordWithBlobs(f, a, kVillageA, {sha});
+    createRecordWithBlob(f, a, kCommuneA, sha);
     auto got = f.get(a, sha);
     REQUIRE(got.status == 200);
     CHECK(got.body == bytes);
@@ -187,7 +187,7 @@ TEST_CASE("deduplication answers complete only within the caller's scope; elsewh
     // Stored but referenced by no record yet: nobody else learns it exists.
     CHECK(f.startOk(admin, sha, bytes.size()) == sync::BlobUploadStatus{sha, bytes.size(), 0, false});
 
-    createRecordWithBlobs(f, a, kVillageA, {sha});
+    createRecordWithBlob(f, a, kCommuneA, sha);
     // The province admin sees A's record: complete at once. B does not: a new upload at 0.
     CHECK(f.startOk(admin, sha, bytes.size()) == sync::BlobUploadStatus{sha, bytes.size(), bytes.size(), true});
     CHECK(f.head(b, sha).status == 404);
@@ -198,7 +198,7 @@ TEST_CASE("deduplication answers complete only within the caller's scope; elsewh
     // record of B's scope references it.
     CHECK(f.uploadAll(b, bytes).complete);
     CHECK(f.get(b, sha).status == 404);
-    createRecordWithBlobs(f, b, kVillageB, {sha});
+    createRecordWithBlob(f, b, kCommuneB, sha);
     CHECK(f.get(b, sha).body == bytes);
 }
 
@@ -241,7 +241,7 @@ TEST_CASE("HEAD and GET are 404 without an in-scope reference; PATCH without a s
     CHECK(f.head(b, sha).status == 404);
     CHECK(f.head(viewer, sha).status == 404);
 
-    createRecordWithBlobs(f, a, kVillageA, {sha});
+    createRecordWithBlob(f, a, kCommuneA, sha);
     CHECK(f.get(a, sha).status == 200);
     CHECK(f.get(viewer, sha).status == 200);  // the provincial viewer reads the whole province
     CHECK(BlobFixture::header(f.head(viewer, sha), "Upload-Offset") == std::to_string(bytes.size()));
@@ -258,7 +258,7 @@ TEST_CASE("downloads honour a single byte Range with 206 and refuse one outside 
     const std::string bytes = blobBytes(kChunk + 300, 61);
     const std::string sha = sha256Of(bytes);
     REQUIRE(f.uploadAll(a, bytes).complete);
-    createRecordWithBlobs(f, a, kVillageA, {sha});
+    createRecordWithBlob(f, a, kCommuneA, sha);
     const std::string size = std::to_string(bytes.size());
 
     auto middle = f.get(a, sha, "bytes=100-199");

@@ -20,9 +20,12 @@ TEST_CASE("ops waiting for an attachment are parked, then applied in order once 
 
     const std::string withPhoto = newUuid();
     const std::string other = newUuid();
-    auto create = device.create(withPhoto, {{"households_total", 10}});
-    create.blobs = {sha};
+    auto create = createWithScan(device, withPhoto, kCommuneA, sha);
+    create.set["households_total"] = ds::FieldChange{nullptr, 10};
     auto edit = device.edit(withPhoto, 1, {{"households_total", {10, 12}}});
+    edit.form = kCommuneForm;
+    edit.unit = kCommuneA;
+    edit.period = kYearPeriod;
     auto unrelated = device.create(other, {{"households_total", 3}});
     const std::vector<ds::Operation> batch{create, edit, unrelated};
 
