@@ -2,6 +2,10 @@
 
 #include "core/Transaction.h"
 
+#include <map>
+#include <mutex>
+#include <utility>
+
 namespace dantoc::client {
 
 namespace {
@@ -80,6 +84,48 @@ Result<forms::FormTemplate> FormTemplateRepository::load(const std::string& id, 
         return Status(ErrorCode::Corruption, "stored form " + id + ": " + parsed.status().message());
     }
     return parsed;
+}
+
+namespace {
+
+struct ParsedForm
+{
+    std::string body;
+    std::shared_ptr<const forms::FormTemplate> form;
+};
+
+// Keyed by (id, version); a handful of templates in practice, so the cache is simply emptied past a bound.
+std::mutex g_parsedMutex;
+std::map<std::pair<std::string, int>, ParsedForm> g_parsed;  // guarded by g_parsedMutex
+constexpr std::size_t kMaxParsedForms = 64;
+
+}  // namespace
+
+Result<std::shared_ptr<const forms::FormTemplate>> FormTemplateRepository::loadShared(const std::string& id,
+                                                                                      int version)
+{
+    auto stored = get(id, version);
+    if (!stored) {
+        return stored.status();
+    }
+    const auto key = std::make_pair(stored->id, stored->version);
+    {
+        std::lock_guard lock(g_parsedMutex);
+        if (auto it = g_parsed.find(key); it != g_parsed.end() && it->second.body == stored->body) {
+            return it->second.form;
+        }
+    }
+    auto parsed = forms::FormTemplate::parse(stored->body);
+    if (!parsed) {
+        return Status(ErrorCode::Corruption, "stored form " + id + ": " + parsed.status().message());
+    }
+    auto form = std::make_shared<const forms::FormTemplate>(std::move(*parsed));
+    std::lock_guard lock(g_parsedMutex);
+    if (g_parsed.size() >= kMaxParsedForms) {
+        g_parsed.clear();
+    }
+    g_parsed[key] = ParsedForm{std::move(stored->body), form};
+    return form;
 }
 
 Result<std::vector<StoredFormTemplate>> FormTemplateRepository::list()
