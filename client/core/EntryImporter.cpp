@@ -218,7 +218,7 @@ Result<ImportReport> EntryImporter::run(std::vector<Entry>& entries, ImportRepor
             problem("id", "invalid_id", "mã phiếu phải là UUID / the id must be a UUID");
             continue;
         }
-        auto form = formsRepo.load(s.formId, s.formVersion);
+        auto form = formsRepo.loadShared(s.formId, s.formVersion);
         if (!form) {
             if (form.status().code() != ErrorCode::NotFound) {
                 return form.status();
@@ -256,7 +256,7 @@ Result<ImportReport> EntryImporter::run(std::vector<Entry>& entries, ImportRepor
         for (auto& [key, note] : s.notes) {
             note = text::composeNfc(note);  // values are composed by canonicalValues; the explanations likewise
         }
-        for (const validation::Issue& issue : m_service.validateSubmission(*form, s)) {
+        for (const validation::Issue& issue : m_service.validateSubmission(**form, s)) {
             std::string field = issue.field;
             if (issue.row) {
                 field += "[" + std::to_string(*issue.row + 1) + "]";

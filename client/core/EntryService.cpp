@@ -58,7 +58,7 @@ bool editableState(const std::string& state)
 struct EntryService::Loaded
 {
     Submission record;
-    std::optional<forms::FormTemplate> form;
+    std::shared_ptr<const forms::FormTemplate> form;  // shared, parsed once (FormTemplateRepository::loadShared)
 };
 
 EntryService::EntryService(Connection& connection, EntryOptions options, const Clock& clock)
@@ -84,13 +84,13 @@ Result<EntryService::Loaded> EntryService::load(const std::string& recordId)
     if (!record) {
         return record.status();
     }
-    auto form = FormTemplateRepository(m_connection).load(record->formId, record->formVersion);
+    auto form = FormTemplateRepository(m_connection).loadShared(record->formId, record->formVersion);
     if (!form) {
         return Status(form.status().code(), "record " + recordId + ": " + form.status().message());
     }
     Loaded loaded;
     loaded.record = std::move(*record);
-    loaded.form.emplace(std::move(*form));
+    loaded.form = std::move(*form);
     return loaded;
 }
 
@@ -251,17 +251,17 @@ Result<Submission> EntryService::createDraft(NewDraft draft)
     if (!values) {
         return values.status();
     }
-    auto form = FormTemplateRepository(m_connection).load(draft.formId, draft.formVersion);
+    auto form = FormTemplateRepository(m_connection).loadShared(draft.formId, draft.formVersion);
     if (!form) {
         return form.status();
     }
     // A record in a period of the wrong kind (a yearly form in "2026-H2") could never be accepted by the server.
-    if (!forms::isValidPeriod(form->periodType(), draft.period)) {
+    if (!forms::isValidPeriod((*form)->periodType(), draft.period)) {
         return Status(ErrorCode::InvalidArgument, "kỳ báo cáo \"" + draft.period + "\" không hợp với biểu mẫu " +
                                                       draft.formId + " / period \"" + draft.period +
                                                       "\" is not of the form's kind");
     }
-    draft.formVersion = form->version();  // version 0 asked for the newest: record which one
+    draft.formVersion = (*form)->version();  // version 0 asked for the newest: record which one
     draft.body = values->dump();
     Transaction transaction(m_connection);
     if (!transaction.status()) {

@@ -33,7 +33,9 @@ public:
     Status put(const StoredFormTemplate& form);
     // version 0: the highest version of `id`. NotFound when absent.
     Result<StoredFormTemplate> get(const std::string& id, int version = 0);
-    // The parsed template, shared and immutable: parsed once per stored text (FormTemplateCache).
+    // The parsed template, shared and immutable. The row is read every time (a template replaced by sync, even
+    // under the same id and version, is seen at once) and parsed only when its text differs from the one last
+    // parsed for that (id, version) (FormTemplateCache): parsing a 24 KB template was most of a bulk import.
     Result<std::shared_ptr<const forms::FormTemplate>> loadShared(const std::string& id, int version = 0);
     // A copy of it (cheaper than a parse: no JSON, no expression compiling).
     Result<forms::FormTemplate> load(const std::string& id, int version = 0);
