@@ -241,6 +241,8 @@ int main(int argc, char** argv)
 
     TestServer::Options options;
     options.initArgs = {"--demo"};
+    // Every simulated office connects from 127.0.0.1: lift the per-address bound (issue 19, finding 2) above them.
+    options.configOverrides = {{"max_connections_per_address", clients + 32}};
     TestServer server(options);
     if (!server.started()) {
         std::fprintf(stderr, "bench_server_load: the server did not start\n");
