@@ -651,6 +651,10 @@
         <source>Unit: %1  ·  Reporting period: %2  ·  State: %3</source>
         <translation>Unit: %1  ·  Reporting period: %2  ·  State: %3</translation>
     </message>
+    <message>
+        <source>This record was updated (state: %1); the screen shows the new version.</source>
+        <translation>This record was updated (state: %1); the screen shows the new version.</translation>
+    </message>
 </context>
 <context>
     <name>dantoc::gui::IssueListWidget</name>

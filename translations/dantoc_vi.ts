@@ -644,6 +644,10 @@
         <source>Unit: %1  ·  Reporting period: %2  ·  State: %3</source>
         <translation>Đơn vị: %1  ·  Kỳ báo cáo: %2  ·  Trạng thái: %3</translation>
     </message>
+    <message>
+        <source>This record was updated (state: %1); the screen shows the new version.</source>
+        <translation>Phiếu đã được cập nhật (trạng thái: %1); màn hình đang hiện bản mới.</translation>
+    </message>
 </context>
 <context>
     <name>dantoc::gui::IssueListWidget</name>

@@ -8,9 +8,13 @@
 #include "gui/entry/ValueText.h"
 
 #include "gui/common/ErrorText.h"
+#include "gui/common/StateText.h"
 
 #include "core/AttachmentStore.h"
+#include "core/SubmissionRepository.h"
 #include "core/Store.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QAction>
 #include <QFileDialog>
@@ -179,6 +183,37 @@ void FormEntryWidget::attach(FieldBinding* binding)
     showMessage(tr("Attached %1 (%2), encrypted in this computer's store.")
                     .arg(file.fileName(), ValueText::fileSize(blob->size)),
                 Tone::Info);
+}
+
+bool FormEntryWidget::reloadIfChangedElsewhere()
+{
+    if (!m_document || hasUncommittedChanges()) {
+        return false;  // what was typed here wins the screen; saving it goes through the merge as usual
+    }
+    auto stored = client::SubmissionRepository(m_connection).get(m_record.id);
+    if (!stored) {
+        return false;
+    }
+    // Bodies compared as JSON: a pull brings the server's serialisation of the same content (key order).
+    const bool sameBody = stored->body == m_record.body ||
+                          nlohmann::json::parse(stored->body, nullptr, false) ==
+                              nlohmann::json::parse(m_record.body, nullptr, false);
+    if (stored->state == m_record.state && sameBody) {
+        m_record = std::move(*stored);  // only versions moved (the server acknowledged): nothing to show
+        return false;
+    }
+    const int section = m_sections != nullptr ? m_sections->currentRow() : 0;
+    const QString id = recordId();
+    if (!openRecord(id)) {
+        return false;
+    }
+    if (m_sections != nullptr && section >= 0 && section < m_sections->count()) {
+        m_sections->setCurrentRow(section);
+    }
+    showMessage(tr("This record was updated (state: %1); the screen shows the new version.")
+                    .arg(StateText::name(m_record.state)),
+                Tone::Info);
+    return true;
 }
 
 }  // namespace dantoc::gui

@@ -50,6 +50,10 @@ public:
     bool openRecord(const QString& recordId, QString* error = nullptr);
     QString recordId() const;
     bool hasUncommittedChanges() const;
+    // Reloads the record when the store holds another state or content of it than the one shown (a pull, a review,
+    // another window), unless something typed here is not saved yet; true when it reloaded. The main window calls it on
+    // the store's recordsChanged.
+    bool reloadIfChangedElsewhere();
 
     // The language of the form's labels and messages (Vietnamese by default); takes effect at openRecord.
     void setFormLanguage(forms::Language language) { m_language = language; }

@@ -316,6 +316,11 @@ void MainWindow::unitSelected()
 void MainWindow::recordsChanged(const QStringList& ids)
 {
     m_records->recordsChanged(ids);
+    for (int i = 1; i < m_tabs->count(); ++i) {
+        if (auto* entry = qobject_cast<FormEntryWidget*>(m_tabs->widget(i)); entry && ids.contains(entry->recordId())) {
+            entry->reloadIfChangedElsewhere();
+        }
+    }
     m_counts->setText(m_records->countsText());
     if (m_syncStatus != nullptr) {
         m_syncStatus->refreshCounts();
