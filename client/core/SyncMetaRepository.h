@@ -20,6 +20,10 @@ public:
     static constexpr const char* kServerUrl = "server_url";
     static constexpr const char* kServerFingerprint = "server_fingerprint";
     static constexpr const char* kAccount = "account";
+    // The account's role and unit as the server's login answer gave them (review/ReviewIdentity): what the review
+    // queue offers is decided offline from them; the server decides again on push.
+    static constexpr const char* kAccountRole = "account_role";
+    static constexpr const char* kAccountUnit = "account_unit";
     // Sync client (client/core/sync): tokens live only here, inside the encrypted store.
     static constexpr const char* kAccessToken = "access_token";
     static constexpr const char* kRefreshToken = "refresh_token";
