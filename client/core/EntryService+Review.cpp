@@ -26,12 +26,12 @@ Status denied(workflow::Denial denial, const std::string& detail = {})
 
 Status EntryService::checkAnswered(const std::string& recordId)
 {
-    auto self = SyncMetaRepository(m_connection).get(SyncMetaRepository::kAccount);
+    auto self = SyncMetaRepository(m_connection).selfAuthorNames();
     if (!self) {
         return self.status();
     }
     auto open =
-        ReviewCommentRepository(m_connection, m_clock).needingReply(recordId, self->value_or(std::string()));
+        ReviewCommentRepository(m_connection, m_clock).needingReply(recordId, *self);
     if (!open) {
         return open.status();
     }

@@ -2,6 +2,8 @@
 
 #include "base/Uuid.h"
 
+#include <algorithm>
+
 namespace dantoc::client {
 
 Result<ReviewComment> ReviewCommentRepository::add(ReviewComment comment)
@@ -114,7 +116,7 @@ Status ReviewCommentRepository::reply(const std::string& commentId, const std::s
 }
 
 Result<std::vector<ReviewComment>> ReviewCommentRepository::needingReply(const std::string& recordId,
-                                                                         const std::string& self)
+                                                                         const std::vector<std::string>& self)
 {
     auto all = forRecord(recordId);
     if (!all) {
@@ -124,7 +126,8 @@ Result<std::vector<ReviewComment>> ReviewCommentRepository::needingReply(const s
     for (ReviewComment& comment : *all) {
         const bool answered =
             comment.reply && comment.reply->find_first_not_of(" \t\r\n") != std::string::npos;
-        if (!comment.field.empty() && comment.author != self && !answered) {
+        const bool mine = std::find(self.begin(), self.end(), comment.author) != self.end();
+        if (!comment.field.empty() && !mine && !answered) {
             out.push_back(std::move(comment));
         }
     }

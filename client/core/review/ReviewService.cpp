@@ -143,11 +143,11 @@ Result<RecordHistory> ReviewService::history(const std::string& recordId)
         return events.status();
     }
     out.localEvents = std::move(*events);
-    auto self = SyncMetaRepository(m_connection).get(SyncMetaRepository::kAccount);
+    auto self = SyncMetaRepository(m_connection).selfAuthorNames();
     if (!self) {
         return self.status();
     }
-    auto open = comments.needingReply(recordId, self->value_or(std::string()));
+    auto open = comments.needingReply(recordId, *self);
     if (!open) {
         return open.status();
     }
@@ -161,7 +161,7 @@ Result<EntryResult> ReviewService::reply(const std::string& commentId, const std
         return Status(ErrorCode::InvalidArgument, "Câu trả lời trống / the reply is empty");
     }
     const std::string composed = text::composeNfc(text);
-    auto self = SyncMetaRepository(m_connection).get(SyncMetaRepository::kAccount);
+    auto self = SyncMetaRepository(m_connection).selfAuthorNames();
     if (!self) {
         return self.status();
     }
@@ -174,7 +174,7 @@ Result<EntryResult> ReviewService::reply(const std::string& commentId, const std
     if (!comment) {
         return comment.status();
     }
-    if (comment->author == self->value_or(std::string())) {
+    if (std::find(self->begin(), self->end(), comment->author) != self->end()) {
         return Status(ErrorCode::FailedPrecondition, "this account wrote that comment: nothing to reply to");
     }
     if (Status status = comments.reply(commentId, composed); !status) {

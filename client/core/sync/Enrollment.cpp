@@ -35,7 +35,12 @@ Status storeAccountPlace(Connection& connection, const Json& account)
         }
     }
     if (const std::string* unit = jsonString(account, "unit_code")) {
-        return meta.set(SyncMetaRepository::kAccountUnit, *unit);
+        if (Status status = meta.set(SyncMetaRepository::kAccountUnit, *unit); !status) {
+            return status;
+        }
+    }
+    if (const std::string* name = jsonString(account, "display_name")) {
+        return meta.set(SyncMetaRepository::kAccountDisplayName, *name);
     }
     return Status::ok();
 }

@@ -57,6 +57,8 @@ struct Office
                     .isOk());
         SyncMetaRepository meta(db);
         REQUIRE(meta.set(SyncMetaRepository::kAccount, account).isOk());
+        // Pulled comments carry display names: the officer's own replies come back as "Cán bộ Xã Bát Xát".
+        REQUIRE(meta.set(SyncMetaRepository::kAccountDisplayName, "Cán bộ Xã Bát Xát").isOk());
         if (!role.empty()) {
             REQUIRE(meta.set(SyncMetaRepository::kAccountRole, role).isOk());
             REQUIRE(meta.set(SyncMetaRepository::kAccountUnit, unit).isOk());
@@ -264,7 +266,8 @@ TEST_CASE("the commune officer replies to each field comment; resubmit waits for
     CHECK_FALSE(office.review.resubmit(id).isOk()); // one comment still without a reply
 
     // The reviewer's answer to a reply (or our own reply coming back from the server) needs no reply.
-    office.pull({office.comment(id, "xa02683", std::string("households_poor"), "Đã kiểm tra, sửa thành 2")});
+    office.pull({office.comment(id, "Cán bộ Xã Bát Xát", std::string("households_poor"),
+                                "Đã kiểm tra, sửa thành 2")});
     REQUIRE(office.review.reply(history->needingReply[1].id, "Đúng 10 hộ").isOk());
     auto resubmitted = office.review.resubmit(id);
     REQUIRE_MESSAGE(resubmitted.isOk(), resubmitted.status().toString());
@@ -282,7 +285,7 @@ TEST_CASE("the commune officer replies to each field comment; resubmit waits for
     auto resubmit = ds::parseOperation(Json::parse(ops[3].payload));
     REQUIRE(resubmit.isOk());
     CHECK(resubmit->transition->action == "resubmit");
-    CHECK(ReviewCommentRepository(office.db).needingReply(id, "xa02683")->empty());
+    CHECK(ReviewCommentRepository(office.db).needingReply(id, {"xa02683", "Cán bộ Xã Bát Xát"})->empty());
     CHECK(office.review.resubmit(id).status().code() ==
           ErrorCode::FailedPrecondition); // not returned any more
 }
