@@ -144,6 +144,9 @@ Result<std::vector<CreatedAccount>> seedAccounts(Store& store, const PasswordHas
         {"admin", "provincial_admin", "15", "Quản trị Ban Dân tộc tỉnh"}};
     if (demo) {
         wanted.emplace_back("viewer", "provincial_viewer", "15", "Lãnh đạo Ban Dân tộc tỉnh");
+        // One reviewer per review level of the demo chain: after the reform it is commune -> province, so the
+        // province is the only review level (issue 15: a reviewer who is not the administrator).
+        wanted.emplace_back("duyet15", "provincial_reviewer", "15", "Cán bộ duyệt Ban Dân tộc tỉnh");
         for (const Unit& unit : demoUnits()) {
             wanted.emplace_back("xa" + unit.code, "commune_officer", unit.code, "Cán bộ " + unit.name);
         }

@@ -81,7 +81,7 @@ int usage()
                  "  dantoc-server unit import --data DIR --file units.csv|units.json [--lineage lineage.csv|.json]\n"
                  "  dantoc-server form publish --data DIR --file FORM.json\n"
                  "  dantoc-server period open|close --data DIR --id ID [--label L --from YYYY-MM-DD --to YYYY-MM-DD]\n"
-                 "roles: commune_officer, district_reviewer, provincial_admin, provincial_viewer\n";
+                 "roles: commune_officer, district_reviewer, provincial_reviewer, provincial_admin, provincial_viewer\n";
     return 2;
 }
 

@@ -23,5 +23,10 @@ int runLogin(const QStringList& args);
 int runStatus(const QStringList& args);
 int runSync(const QStringList& args);
 int runAttachment(const QStringList& args);
+int runReview(const QStringList& args);
+int runComments(const QStringList& args);
+// `entry edit` / `entry submit`, dispatched by runEntry (EntryEditCommand.cpp).
+int runEntryEdit(const QStringList& args);
+int runEntrySubmit(const QStringList& args);
 
 }  // namespace dantoc::cli

@@ -19,6 +19,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: dantoc entry import --store DIR (--json FILE | --csv FILE --form ID) [--save | --submit] [--json]\n"
     "       dantoc entry list --store DIR [--unit U] [--period P] [--state S] [--form F] [--json]\n"
+    "       dantoc entry edit|submit --store DIR --record ID ... (`dantoc entry edit --help`)\n"
     "import: JSON = one submission or an array (the shape of resources/demo/*.sample.json); CSV = a header of\n"
     "        unit, period (optional id) and field names, one row per submission. Every entry is validated; any\n"
     "        error imports nothing. Default: drafts; --save also queues them for sync; --submit submits them.\n"
@@ -204,6 +205,12 @@ int runEntry(const QStringList& args)
     }
     if (sub == QLatin1String("list")) {
         return runList(rest);
+    }
+    if (sub == QLatin1String("edit")) {
+        return runEntryEdit(rest);
+    }
+    if (sub == QLatin1String("submit")) {
+        return runEntrySubmit(rest);
     }
     QTextStream(stderr) << "dantoc entry: unknown subcommand '" << sub << "'\n" << kUsage;
     return 2;

@@ -1,8 +1,10 @@
 // `dantoc status --store DIR [--json]`: the sync state from the store alone (no network): pending, deferred,
-// rejected and conflicting operations, records needing attention, last sync, epoch and cursor.
+// rejected and conflicting operations, records needing attention, last sync, epoch and cursor; then each record
+// the server refused, flagged as a conflict or parked, with its reason in Vietnamese and English.
 #include "cli/Command.h"
 #include "cli/CliStore.h"
 
+#include "core/sync/SyncProblems.h"
 #include "core/sync/SyncStatus.h"
 
 #include <QDateTime>
@@ -36,9 +38,34 @@ int runStatus(const QStringList& args)
     if (!status) {
         return failWith("status", QString::fromStdString(status.status().message()));
     }
+    auto problems = client::sync::readSyncProblems(store->connection());
+    if (!problems) {
+        return failWith("status", QString::fromStdString(problems.status().message()));
+    }
+    const auto kindName = [](client::sync::SyncProblem::Kind kind) {
+        switch (kind) {
+        case client::sync::SyncProblem::Kind::Rejected: return "rejected";
+        case client::sync::SyncProblem::Kind::Conflict: return "conflict";
+        case client::sync::SyncProblem::Kind::Deferred: return "deferred";
+        }
+        return "rejected";
+    };
     QTextStream out(stdout);
     if (options->has("--json")) {
-        out << QString::fromStdString(status->toJson().dump()) << "\n";
+        Json doc = status->toJson();
+        doc["problems"] = Json::array();
+        for (const auto& problem : *problems) {
+            const auto text = client::sync::describeProblem(problem);
+            doc["problems"].push_back({{"kind", kindName(problem.kind)},
+                                       {"record", problem.recordId},
+                                       {"form", problem.formId},
+                                       {"unit", problem.unit},
+                                       {"period", problem.period},
+                                       {"code", problem.code},
+                                       {"message", {{"vi", text.vi}, {"en", text.en}}},
+                                       {"at", problem.at}});
+        }
+        out << QString::fromStdString(doc.dump()) << "\n";
         return 0;
     }
     const QString lastSync =
@@ -60,6 +87,13 @@ int runStatus(const QStringList& args)
         << "\n";
     if (!status->lastError.empty()) {
         out << "Lỗi lần trước / last error:  " << QString::fromStdString(status->lastError) << "\n";
+    }
+    for (const auto& problem : *problems) {
+        const auto text = client::sync::describeProblem(problem);
+        out << kindName(problem.kind) << "  " << QString::fromStdString(problem.recordId) << "  "
+            << QString::fromStdString(problem.formId) << "  " << QString::fromStdString(problem.unit) << "  "
+            << QString::fromStdString(problem.period) << "  " << QString::fromStdString(problem.code) << ": "
+            << QString::fromStdString(text.vi) << " / " << QString::fromStdString(text.en) << "\n";
     }
     return 0;
 }

@@ -22,6 +22,8 @@ const std::array kCommands = {
     Command{"login", "renew the session with the enrolled server", &dantoc::cli::runLogin},
     Command{"status", "sync state: pending, rejected, conflicts, last sync", &dantoc::cli::runStatus},
     Command{"sync", "one sync cycle with the server (push, upload attachments, pull)", &dantoc::cli::runSync},
+    Command{"review", "records awaiting your review; approve, return, forward, accept", &dantoc::cli::runReview},
+    Command{"comments", "a record's reviewer comments; reply to one", &dantoc::cli::runComments},
 };
 
 int usage(int exitCode)

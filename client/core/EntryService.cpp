@@ -55,12 +55,6 @@ bool editableState(const std::string& state)
 
 }  // namespace
 
-struct EntryService::Loaded
-{
-    Submission record;
-    std::shared_ptr<const forms::FormTemplate> form;  // shared, parsed once (FormTemplateRepository::loadShared)
-};
-
 EntryService::EntryService(Connection& connection, EntryOptions options, const Clock& clock)
     : m_connection(connection), m_options(std::move(options)), m_clock(clock)
 {
@@ -366,6 +360,12 @@ Result<EntryResult> EntryService::submit(const std::string& recordId, const Entr
         return Status(ErrorCode::FailedPrecondition,
                       "record " + recordId + " is " + loaded->record.state + "; only a draft or returned record can be submitted");
     }
+    if (action == workflow::Action::Resubmit) {
+        // The server does not see replies (they travel as comments), so this is where the rule holds.
+        if (Status status = checkAnswered(recordId); !status) {
+            return status;
+        }
+    }
     auto values = parseJson(loaded->record.body);
     if (!values) {
         return Status(ErrorCode::Corruption, "record " + recordId + ": " + values.status().message());
@@ -418,14 +418,8 @@ Result<EntryResult> EntryService::submit(const std::string& recordId, const Entr
         return devSeq.status();
     }
     result.devSeqs.push_back(*devSeq);
-    auto update = m_connection.prepare("UPDATE record SET state = ?1, updated_at = ?2 WHERE id = ?3");
-    if (!update) {
-        return update.status();
-    }
-    Status status = update->bindText(1, intent.to);
-    if (status) status = update->bindInt64(2, m_clock.nowUnixMillis());
-    if (status) status = update->bindText(3, recordId);
-    if (status) status = update->execute();
+    Status status = SubmissionRepository(m_connection, m_clock)
+                        .setWorkflowPosition(recordId, intent.to, loaded->record.level);
     if (status) status = fault("op_enqueued");
     if (status) {
         status = AuditRepository(m_connection, m_clock)

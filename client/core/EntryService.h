@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,19 @@ struct EntryOptions
 // Not stored with the record yet: neither the client schema nor the sync contract has a place for them, so the
 // caller passes them to each save/submit that must validate with them.
 using EntryNotes = std::map<std::string, std::string, std::less<>>;
+
+// A reviewer's transition (return, approve, forward, accept, reopen) that the caller (review/ReviewService) decided
+// with shared/workflow against the record as stored. Names are workflow names ("approve", "approved").
+struct ReviewTransition
+{
+    std::string recordId;
+    std::string action;
+    std::string toState;
+    std::string toLevel;
+    std::int64_t seenContentVersion = 0;  // the content version the reviewer was shown
+    std::string reason;                   // return: required (the caller checked)
+    std::map<std::string, std::string> fieldComments;  // field path -> note (return only)
+};
 
 struct EntryResult
 {
@@ -67,8 +81,14 @@ public:
     // save (a draft may be incomplete); they are returned in `issues`.
     Result<EntryResult> save(const std::string& recordId, const Json& values, const EntryNotes& notes = {});
     // Saves the current body if it has unsent changes, then enqueues the `submit` (draft) or `resubmit`
-    // (returned) transition. Refused (refused = true, nothing changed) when validation finds errors.
+    // (returned) transition. Refused (refused = true, nothing changed) when validation finds errors; a resubmit
+    // is FailedPrecondition (unanswered_comments, nothing changed) while a reviewer's field comment has no reply.
     Result<EntryResult> submit(const std::string& recordId, const EntryNotes& notes = {});
+    // Enqueues a reviewer's transition as a compare-and-set on `seenContentVersion` (the server refuses it with
+    // stale_review when the content changed after that version) and shows its target state locally until the
+    // server answers. FailedPrecondition (nothing changes) when the stored record's content version is no longer
+    // the one the reviewer saw: a pull brought newer content, which must be looked at first.
+    Result<EntryResult> review(const ReviewTransition& transition);
     // An append-only comment, optionally about one field path.
     Result<EntryResult> comment(const std::string& recordId, const std::string& text,
                                 const std::optional<std::string>& field = std::nullopt);
@@ -96,7 +116,12 @@ public:
     void setFaultHook(std::function<Status(std::string_view step)> hook) { m_faultHook = std::move(hook); }
 
 private:
-    struct Loaded;
+    // A record with its form (defined here so that EntryService+Review.cpp can use it).
+    struct Loaded
+    {
+        Submission record;
+        std::shared_ptr<const forms::FormTemplate> form;  // shared, parsed once (FormTemplateRepository::loadShared)
+    };
     Result<Loaded> load(const std::string& recordId);
     Result<std::vector<validation::Issue>> validateBody(const Loaded& loaded, const Json& values,
                                                         const EntryNotes& notes);
@@ -105,6 +130,8 @@ private:
     // Fills the record's identity, device, dev_seq and op id, checks the JSON with parseOperation, enqueues.
     Result<std::int64_t> enqueue(const Loaded& loaded, dantoc::sync::Operation op);
     Status fault(std::string_view step);
+    // OK when every reviewer field comment of the record has a reply (EntryService+Review.cpp).
+    Status checkAnswered(const std::string& recordId);
     // After a successful commit: recordsChanged({recordId}) unless the commit only released a savepoint.
     void announce(const std::string& recordId);
 

@@ -2,6 +2,8 @@
 
 #include "base/Uuid.h"
 
+#include <algorithm>
+
 namespace dantoc::client {
 
 Result<ReviewComment> ReviewCommentRepository::add(ReviewComment comment)
@@ -37,34 +39,61 @@ Result<ReviewComment> ReviewCommentRepository::add(ReviewComment comment)
     return comment;
 }
 
+namespace {
+
+ReviewComment readComment(const Statement& row)
+{
+    ReviewComment comment;
+    comment.id = row.columnText(0);
+    comment.recordId = row.columnText(1);
+    comment.field = row.columnText(2);
+    comment.rowId = row.columnText(3);
+    comment.author = row.columnText(4);
+    comment.text = row.columnText(5);
+    comment.createdAt = row.columnInt64(6);
+    if (!row.isNull(7)) {
+        comment.reply = row.columnText(7);
+    }
+    if (!row.isNull(8)) {
+        comment.repliedAt = row.columnInt64(8);
+    }
+    return comment;
+}
+
+constexpr const char* kCommentColumns =
+    "SELECT id, record_id, field, row_id, author, text, created_at, reply, replied_at FROM review_comments ";
+
+}  // namespace
+
 Result<std::vector<ReviewComment>> ReviewCommentRepository::forRecord(const std::string& recordId)
 {
-    auto stmt = m_connection.prepare(
-        "SELECT id, record_id, field, row_id, author, text, created_at, reply, replied_at FROM review_comments "
-        "WHERE record_id = ?1 ORDER BY created_at, id");
+    auto stmt = m_connection.prepare(std::string(kCommentColumns) + "WHERE record_id = ?1 ORDER BY created_at, id");
     if (!stmt) {
         return stmt.status();
     }
     if (Status status = stmt->bindText(1, recordId); !status) {
         return status;
     }
-    return stmt->readAll<ReviewComment>([](const Statement& row) {
-        ReviewComment comment;
-        comment.id = row.columnText(0);
-        comment.recordId = row.columnText(1);
-        comment.field = row.columnText(2);
-        comment.rowId = row.columnText(3);
-        comment.author = row.columnText(4);
-        comment.text = row.columnText(5);
-        comment.createdAt = row.columnInt64(6);
-        if (!row.isNull(7)) {
-            comment.reply = row.columnText(7);
-        }
-        if (!row.isNull(8)) {
-            comment.repliedAt = row.columnInt64(8);
-        }
-        return comment;
-    });
+    return stmt->readAll<ReviewComment>(readComment);
+}
+
+Result<ReviewComment> ReviewCommentRepository::get(const std::string& commentId)
+{
+    auto stmt = m_connection.prepare(std::string(kCommentColumns) + "WHERE id = ?1");
+    if (!stmt) {
+        return stmt.status();
+    }
+    if (Status status = stmt->bindText(1, commentId); !status) {
+        return status;
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.status();
+    }
+    if (!*row) {
+        return Status(ErrorCode::NotFound, "no comment " + commentId);
+    }
+    return readComment(*stmt);
 }
 
 Status ReviewCommentRepository::reply(const std::string& commentId, const std::string& text)
@@ -84,6 +113,25 @@ Status ReviewCommentRepository::reply(const std::string& commentId, const std::s
         status = Status(ErrorCode::NotFound, "no comment " + commentId);
     }
     return status;
+}
+
+Result<std::vector<ReviewComment>> ReviewCommentRepository::needingReply(const std::string& recordId,
+                                                                         const std::vector<std::string>& self)
+{
+    auto all = forRecord(recordId);
+    if (!all) {
+        return all.status();
+    }
+    std::vector<ReviewComment> out;
+    for (ReviewComment& comment : *all) {
+        const bool answered =
+            comment.reply && comment.reply->find_first_not_of(" \t\r\n") != std::string::npos;
+        const bool mine = std::find(self.begin(), self.end(), comment.author) != self.end();
+        if (!comment.field.empty() && !mine && !answered) {
+            out.push_back(std::move(comment));
+        }
+    }
+    return out;
 }
 
 }  // namespace dantoc::client

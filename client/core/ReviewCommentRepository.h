@@ -39,7 +39,14 @@ public:
     // AlreadyExists.
     Result<ReviewComment> add(ReviewComment comment);
     Result<std::vector<ReviewComment>> forRecord(const std::string& recordId);
+    // NotFound for an unknown id.
+    Result<ReviewComment> get(const std::string& commentId);
     Status reply(const std::string& commentId, const std::string& text);
+    // The field comments of `recordId` that still need a reply before the record may be resubmitted: a field
+    // comment (non-empty field) whose author is none of `self` (SyncMetaRepository::selfAuthorNames: this
+    // account's own replies come back from the server as comments on the same field) without a non-blank reply.
+    // Oldest first.
+    Result<std::vector<ReviewComment>> needingReply(const std::string& recordId, const std::vector<std::string>& self);
 
 private:
     Connection& m_connection;

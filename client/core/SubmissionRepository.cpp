@@ -235,4 +235,55 @@ Status SubmissionRepository::setFlags(const std::string& id, std::int64_t setMas
     return status;
 }
 
+Result<std::vector<SubmissionSummary>> SubmissionRepository::listInStates(const std::vector<std::string>& states)
+{
+    std::vector<SubmissionSummary> out;
+    if (states.empty()) {
+        return out;
+    }
+    std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM record WHERE state IN (";
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        sql += i == 0 ? "?" : ", ?";
+    }
+    sql += ") ORDER BY updated_at, id LIMIT " + std::to_string(kMaxPage * 20);
+    auto stmt = m_connection.prepare(sql);
+    if (!stmt) {
+        return stmt.status();
+    }
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        if (Status status = stmt->bindText(static_cast<int>(i + 1), states[i]); !status) {
+            return status;
+        }
+    }
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.status();
+        }
+        if (!*row) {
+            break;
+        }
+        readSummary(*stmt, out.emplace_back());
+    }
+    return out;
+}
+
+Status SubmissionRepository::setWorkflowPosition(const std::string& id, const std::string& state,
+                                                 const std::string& level)
+{
+    auto stmt = m_connection.prepare("UPDATE record SET state = ?1, level = ?2, updated_at = ?3 WHERE id = ?4");
+    if (!stmt) {
+        return stmt.status();
+    }
+    Status status = stmt->bindText(1, state);
+    if (status) status = stmt->bindText(2, level);
+    if (status) status = stmt->bindInt64(3, m_clock.nowUnixMillis());
+    if (status) status = stmt->bindText(4, id);
+    if (status) status = stmt->execute();
+    if (status && m_connection.changes() == 0) {
+        status = Status(ErrorCode::NotFound, "no submission " + id);
+    }
+    return status;
+}
+
 }  // namespace dantoc::client

@@ -82,6 +82,12 @@ public:
     Status applyServerState(const std::string& id, const std::string& state, std::int64_t serverVersion,
                             std::int64_t contentVersion, const std::optional<std::string>& serverBody);
     Status setFlags(const std::string& id, std::int64_t setMask, std::int64_t clearMask);
+    // Every record (any unit) in one of `states`, oldest change first, without bodies: the review queue's
+    // candidates. At most kMaxPage * 20 rows; an empty `states` lists nothing.
+    Result<std::vector<SubmissionSummary>> listInStates(const std::vector<std::string>& states);
+    // The workflow position a queued transition leads to, shown until the server answers (the next pull brings
+    // the server's). NotFound for an unknown id.
+    Status setWorkflowPosition(const std::string& id, const std::string& state, const std::string& level);
 
 private:
     Connection& m_connection;

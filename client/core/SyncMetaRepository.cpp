@@ -93,4 +93,19 @@ Result<std::string> SyncMetaRepository::resetDeviceId()
     return id;
 }
 
+Result<std::vector<std::string>> SyncMetaRepository::selfAuthorNames()
+{
+    std::vector<std::string> out;
+    for (const char* key : {kAccount, kAccountDisplayName}) {
+        auto value = get(key);
+        if (!value) {
+            return value.status();
+        }
+        if (*value && !(*value)->empty()) {
+            out.push_back(**value);
+        }
+    }
+    return out;
+}
+
 }  // namespace dantoc::client

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dantoc::client {
 
@@ -20,6 +21,13 @@ public:
     static constexpr const char* kServerUrl = "server_url";
     static constexpr const char* kServerFingerprint = "server_fingerprint";
     static constexpr const char* kAccount = "account";
+    // The account's role and unit as the server's login answer gave them (review/ReviewIdentity): what the review
+    // queue offers is decided offline from them; the server decides again on push.
+    static constexpr const char* kAccountRole = "account_role";
+    static constexpr const char* kAccountUnit = "account_unit";
+    // Pulled comments name their author by display name (else user name): how this account's own comments are told
+    // apart from the reviewers'.
+    static constexpr const char* kAccountDisplayName = "account_display_name";
     // Sync client (client/core/sync): tokens live only here, inside the encrypted store.
     static constexpr const char* kAccessToken = "access_token";
     static constexpr const char* kRefreshToken = "refresh_token";
@@ -37,6 +45,9 @@ public:
     // The pull cursor of one stream ("records", "catalogs"...); "" when none yet.
     Result<std::string> cursor(const std::string& stream);
     Status setCursor(const std::string& stream, const std::string& cursor);
+
+    // The names this account's comments carry when pulled back: the user name and the display name (when known).
+    Result<std::vector<std::string>> selfAuthorNames();
 
     // This device's id, created (a UUID) on first use and then stable.
     Result<std::string> deviceId();

@@ -35,7 +35,7 @@ std::string todayOf(const Clock& clock)
 
 bool isProvincial(Role role)
 {
-    return role == Role::ProvincialAdmin || role == Role::ProvincialViewer;
+    return role == Role::ProvincialAdmin || role == Role::ProvincialViewer || role == Role::ProvincialReviewer;
 }
 
 ApiResponse listUnits(const ApiContext& ctx, const ApiRequest& request, const Principal* who)

@@ -11,13 +11,15 @@ const char* roleName(Role role)
     case Role::DistrictReviewer: return "district_reviewer";
     case Role::ProvincialAdmin: return "provincial_admin";
     case Role::ProvincialViewer: return "provincial_viewer";
+    case Role::ProvincialReviewer: return "provincial_reviewer";
     }
     return "commune_officer";
 }
 
 std::optional<Role> roleFromName(const std::string& name)
 {
-    for (Role role : {Role::CommuneOfficer, Role::DistrictReviewer, Role::ProvincialAdmin, Role::ProvincialViewer}) {
+    for (Role role : {Role::CommuneOfficer, Role::DistrictReviewer, Role::ProvincialAdmin, Role::ProvincialViewer,
+                      Role::ProvincialReviewer}) {
         if (name == roleName(role)) {
             return role;
         }

@@ -10,10 +10,11 @@
 
 namespace dantoc::server {
 
-enum class Role { CommuneOfficer, DistrictReviewer, ProvincialAdmin, ProvincialViewer };
+// ProvincialReviewer reviews and accepts at the province without the administrator's rights (issue 15).
+enum class Role { CommuneOfficer, DistrictReviewer, ProvincialAdmin, ProvincialViewer, ProvincialReviewer };
 
 // Stable names used in JSON, the store and the CLI: commune_officer, district_reviewer, provincial_admin,
-// provincial_viewer.
+// provincial_viewer, provincial_reviewer.
 const char* roleName(Role role);
 std::optional<Role> roleFromName(const std::string& name);
 

@@ -13,6 +13,7 @@ workflow::Role workflowRole(Role role)
     case Role::DistrictReviewer: return workflow::Role::DistrictReviewer;
     case Role::ProvincialAdmin: return workflow::Role::ProvincialAdmin;
     case Role::ProvincialViewer: return workflow::Role::ProvincialViewer;
+    case Role::ProvincialReviewer: return workflow::Role::ProvincialReviewer;
     }
     return workflow::Role::ProvincialViewer;
 }

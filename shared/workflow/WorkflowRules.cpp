@@ -107,7 +107,8 @@ Denial checkActor(const Actor& actor, const WorkflowState& current, const Chain&
         return Denial::ActorLevelNotInChain;
     }
     const std::size_t last = chain.size() - 1;
-    if ((actor.role == Role::CommuneOfficer && *idx != 0) || (actor.role == Role::ProvincialAdmin && *idx != last) ||
+    const bool finalRole = actor.role == Role::ProvincialAdmin || actor.role == Role::ProvincialReviewer;
+    if ((actor.role == Role::CommuneOfficer && *idx != 0) || (finalRole && *idx != last) ||
         (actor.role == Role::DistrictReviewer && *idx == last)) {
         return Denial::RoleLevelMismatch;
     }

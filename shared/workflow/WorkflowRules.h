@@ -67,8 +67,8 @@ struct Decision {
 // The rules, checked in this order (the first failing check gives the Denial):
 //  1. chain valid (invalid_chain); current (state, level) possible (invalid_state)
 //  2. provincial_viewer never acts (read_only_role)
-//  3. actor level in the chain (actor_level_not_in_chain); commune_officer only at level 0, provincial_admin only
-//     at the last level, district_reviewer never at the last level (role_level_mismatch)
+//  3. actor level in the chain (actor_level_not_in_chain); commune_officer only at level 0, provincial_admin and
+//     provincial_reviewer only at the last level, district_reviewer never at the last level (role_level_mismatch)
 //  4. scope: unrelated (out_of_scope); owner scope only at level 0, ancestor scope only above it
 //     (inconsistent_scope)
 //  5. who: save/submit/resubmit need the owner (not_owner); return/approve/forward/reopen/accept need an ancestor

@@ -48,6 +48,7 @@ constexpr RoleInfo kRoles[] = {
     {Role::DistrictReviewer, "district_reviewer", {"Cán bộ duyệt cấp huyện", "District reviewer"}},
     {Role::ProvincialAdmin, "provincial_admin", {"Quản trị cấp tỉnh", "Provincial administrator"}},
     {Role::ProvincialViewer, "provincial_viewer", {"Người xem cấp tỉnh", "Provincial viewer"}},
+    {Role::ProvincialReviewer, "provincial_reviewer", {"Cán bộ duyệt cấp tỉnh", "Provincial reviewer"}},
 };
 
 constexpr std::pair<Scope, std::string_view> kScopes[] = {

@@ -38,8 +38,11 @@ enum class Action {
 enum class Role {
     CommuneOfficer,    // enters the data of its unit
     DistrictReviewer,  // reviews at an intermediate level (and enters its own unit's data)
-    ProvincialAdmin,   // final level: accepts
+    ProvincialAdmin,   // final level: accepts (and manages accounts, forms, periods)
     ProvincialViewer,  // read-only
+    // Final level: reviews and accepts like provincial_admin, without administration rights. Appended last so
+    // the existing enumerators keep their values.
+    ProvincialReviewer,
 };
 
 // How the actor's unit relates to the unit that owns the submission (computed by the caller from the admin tree).
@@ -78,7 +81,7 @@ inline constexpr std::array kAllActions{Action::Save,    Action::Submit,  Action
                                         Action::Approve, Action::Forward, Action::Accept, Action::Reopen,
                                         Action::Amend,   Action::Comment};
 inline constexpr std::array kAllRoles{Role::CommuneOfficer, Role::DistrictReviewer, Role::ProvincialAdmin,
-                                      Role::ProvincialViewer};
+                                      Role::ProvincialViewer, Role::ProvincialReviewer};
 inline constexpr std::array kAllScopes{Scope::Unrelated, Scope::Owner, Scope::Ancestor};
 
 // A user-visible text in both languages; Vietnamese first.

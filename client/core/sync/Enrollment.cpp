@@ -25,14 +25,39 @@ std::string deviceNameOr(const std::string& name)
     return out;
 }
 
+// The account's role and unit from a login answer's "account" object; absent members are left as they were.
+Status storeAccountPlace(Connection& connection, const Json& account)
+{
+    SyncMetaRepository meta(connection);
+    if (const std::string* role = jsonString(account, "role")) {
+        if (Status status = meta.set(SyncMetaRepository::kAccountRole, *role); !status) {
+            return status;
+        }
+    }
+    if (const std::string* unit = jsonString(account, "unit_code")) {
+        if (Status status = meta.set(SyncMetaRepository::kAccountUnit, *unit); !status) {
+            return status;
+        }
+    }
+    if (const std::string* name = jsonString(account, "display_name")) {
+        return meta.set(SyncMetaRepository::kAccountDisplayName, *name);
+    }
+    return Status::ok();
+}
+
 }  // namespace
 
 Result<bool> Enrollment::passwordLogin(HttpTransport& transport, const std::string& account,
-                                       const std::string& password, const std::optional<std::string>& newPassword)
+                                       const std::string& password, const std::optional<std::string>& newPassword,
+                                       Json* accountOut)
 {
     auto answer = transport.login(account, password);
     if (!answer) {
         return answer.status();
+    }
+    if (accountOut != nullptr) {
+        const Json* described = jsonMember(*answer, "account");
+        *accountOut = described != nullptr && described->is_object() ? *described : Json::object();
     }
     const Json* mustChange = jsonMember(*answer, "must_change_password");
     if (mustChange == nullptr || !mustChange->is_boolean() || !mustChange->get<bool>()) {
@@ -130,7 +155,8 @@ Result<EnrollResult> Enrollment::enroll(Connection& connection, const EnrollRequ
                           **bound);
     }
     HttpTransport transport(request.server, pin);
-    auto changed = passwordLogin(transport, request.account, request.password, request.newPassword);
+    Json account;
+    auto changed = passwordLogin(transport, request.account, request.password, request.newPassword, &account);
     if (!changed) {
         return changed.status();
     }
@@ -143,6 +169,7 @@ Result<EnrollResult> Enrollment::enroll(Connection& connection, const EnrollRequ
         if (status) status = meta.set(SyncMetaRepository::kServerFingerprint, pin);
         if (status) status = meta.set(SyncMetaRepository::kAccount, request.account);
         if (status) status = meta.set(SyncMetaRepository::kDeviceName, deviceNameOr(request.deviceName));
+        if (status) status = storeAccountPlace(connection, account);
         if (status) status = meta.set(SyncMetaRepository::kAccessToken, transport.accessToken());
         if (status) status = meta.set(SyncMetaRepository::kRefreshToken, transport.refreshToken());
         if (status) status = transaction.commit();
@@ -209,9 +236,14 @@ Status Enrollment::login(Connection& connection, HttpTransport& transport, const
         if (!*account) {
             return Status(ErrorCode::FailedPrecondition, "this store is not enrolled: run `dantoc enroll` first");
         }
-        auto changed = passwordLogin(transport, **account, *password, newPassword);
+        Json described;
+        auto changed = passwordLogin(transport, **account, *password, newPassword, &described);
         if (!changed) {
             return changed.status();
+        }
+        // An administrator may have changed the role or unit since enrollment.
+        if (Status status = storeAccountPlace(connection, described); !status) {
+            return status;
         }
     } else if (transport.refreshToken().empty()) {
         return Status(ErrorCode::Unauthenticated, "no stored session: log in with a password");

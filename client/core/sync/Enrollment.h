@@ -9,6 +9,7 @@
 #include "core/sync/HttpTransport.h"
 #include "core/sync/ReferenceSync.h"
 
+#include "base/Json.h"
 #include "base/Result.h"
 
 #include <QUrl>
@@ -70,8 +71,10 @@ public:
     static Result<DeviceRegistration> registerDevice(Connection& connection, HttpTransport& transport);
 
 private:
+    // `account` (optional) receives the login answer's "account" object (role, unit_code).
     static Result<bool> passwordLogin(HttpTransport& transport, const std::string& account,
-                                      const std::string& password, const std::optional<std::string>& newPassword);
+                                      const std::string& password, const std::optional<std::string>& newPassword,
+                                      Json* accountOut = nullptr);
     static Status storeTokens(Connection& connection, const HttpTransport& transport);
 };
 

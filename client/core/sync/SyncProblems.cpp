@@ -15,6 +15,32 @@ constexpr const char* kDeferredPrefix = "deferred:";
 
 }  // namespace
 
+ProblemText describeProblem(const SyncProblem& problem)
+{
+    if (!problem.messageVi.empty() || !problem.messageEn.empty()) {
+        return {problem.messageVi.empty() ? problem.messageEn : problem.messageVi,
+                problem.messageEn.empty() ? problem.messageVi : problem.messageEn};
+    }
+    struct Known {
+        const char* code;
+        const char* vi;
+        const char* en;
+    };
+    static constexpr Known kKnown[] = {
+        {"conflict", "Chỉnh sửa trùng với thay đổi khác trên máy chủ, cần giải quyết",
+         "The edit overlaps another change on the server and needs resolving"},
+        {"awaiting_attachment", "Đang chờ tải lên tệp đính kèm", "Waiting for an attachment to finish uploading"},
+        {"out_of_order", "Đang chờ các thao tác trước đó", "Waiting for earlier operations"},
+        {"busy", "Máy chủ bận, sẽ gửi lại", "The server is busy; it will be sent again"},
+    };
+    for (const Known& known : kKnown) {
+        if (problem.code == known.code) {
+            return {known.vi, known.en};
+        }
+    }
+    return {problem.code, problem.code};
+}
+
 Result<std::vector<SyncProblem>> readSyncProblems(Connection& connection)
 {
     std::vector<SyncProblem> out;

@@ -27,6 +27,15 @@ struct SyncProblem
     std::int64_t at = 0;    // unix ms of the answer (0 for a deferred op)
 };
 
+// Why, in Vietnamese and English: the server's own text when it sent one (rejections), else a fixed sentence for
+// the conflict and the deferral reasons (awaiting_attachment, out_of_order, busy), else the code itself.
+struct ProblemText
+{
+    std::string vi;
+    std::string en;
+};
+ProblemText describeProblem(const SyncProblem& problem);
+
 // Newest first; one row per record and kind (its latest answer). Records whose flags were cleared (saved again,
 // resolved) are not listed.
 Result<std::vector<SyncProblem>> readSyncProblems(Connection& connection);

@@ -233,6 +233,10 @@ TEST_CASE("pull: a returned record becomes editable with the reviewer's comments
     fixed["households_poor"] = 2;
     auto saved = f.service.save(id, fixed);
     REQUIRE_MESSAGE(saved.isOk(), saved.status().toString());
+    // Issue 15: the field comment needs a reply first; refused, nothing is queued.
+    CHECK(f.service.submit(id).status().code() == ErrorCode::FailedPrecondition);
+    REQUIRE(f.pending().size() == 1);
+    REQUIRE(ReviewCommentRepository(f.db, f.clock).reply(comments->front().id, "Đã sửa thành 2").isOk());
     auto resubmit = f.service.submit(id);
     REQUIRE(resubmit.isOk());
     auto ops = f.pending();

@@ -2,6 +2,7 @@
 // a wrong --fingerprint is refused before anything is sent, the forced password change needs the new password,
 // an imported entry reaches the server and status shows the outbox empty and the last sync; a file added with
 // `dantoc attach` goes up with its entry.
+#include "CliRun.h"
 #include "support/DemoValues.h"
 #include "support/Files.h"
 #include "support/FlowAccounts.h"
@@ -22,45 +23,9 @@
 using dantoc::test::FlowAccounts;
 using dantoc::test::TestServer;
 using nlohmann::json;
+using dantoc::test::client_sync::dantocCli;
+using dantoc::test::client_sync::Run;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-Run dantocCli(const QStringList& args, const std::map<QString, std::string>& env)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"DANTOC_PASSPHRASE", "DANTOC_PASSWORD", "DANTOC_NEW_PASSWORD"}) {
-        environment.remove(QString::fromLatin1(name));
-    }
-    environment.insert(QStringLiteral("DANTOC_RESOURCES"), QStringLiteral(DANTOC_RESOURCES_DIR));
-    environment.insert(QStringLiteral("DANTOC_PASSPHRASE"), QStringLiteral("mật khẩu kho CLI"));
-    for (const auto& [name, value] : env) {
-        environment.insert(name, QString::fromStdString(value));
-    }
-    process.setProcessEnvironment(environment);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start(QStringLiteral(DANTOC_CLI), args);
-    Run run;
-    if (!process.waitForFinished(180'000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "timed out";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput().toStdString();
-    run.err = process.readAllStandardError().toStdString();
-    return run;
-}
-
-}  // namespace
 
 TEST_CASE("dantoc enroll, sync, status and login against the real server")
 {

@@ -210,6 +210,13 @@ TEST_CASE("sync: a record returned by the province is editable with the comments
     values["households_poor"] = poor - 1;
     auto fixed = a.entries->save(id, values);
     REQUIRE_MESSAGE(fixed.isOk(), fixed.status().toString());
+    // Issue 15: resubmitting waits for a reply to the field comment.
+    CHECK(a.entries->submit(id).status().code() == ErrorCode::FailedPrecondition);
+    for (const auto& comment : *comments) {
+        if (!comment.field.empty()) {
+            REQUIRE(ReviewCommentRepository(a.db()).reply(comment.id, "Đã sửa").isOk());
+        }
+    }
     auto resubmitted = a.entries->submit(id);
     REQUIRE(resubmitted.isOk());
     REQUIRE_FALSE(resubmitted->refused);

@@ -46,7 +46,7 @@ TEST_CASE("demo init, login over TLS, must-change gating, then admin-only access
     const std::string fresh = json::parse(changed.body)["access_token"];
     auto accounts = client.get("/api/v1/admin/accounts", fresh);
     REQUIRE(accounts.status == 200);
-    CHECK(json::parse(accounts.body)["accounts"].size() == 7);
+    CHECK(json::parse(accounts.body)["accounts"].size() == 8);  // admin, viewer, reviewer, 5 officers
     CHECK(client.get("/api/v1/me", "forged-token").status == 401);
     CHECK(client.post("/api/v1/auth/login", R"({"username":"a","username":"b","password":"c"})").status == 400);
 

@@ -99,3 +99,56 @@ TEST_CASE("submit, return, fix, resubmit, approve, forward, accept through a dis
     CHECK(seen(officer).state == "accepted");
     CHECK(seen(district).state == "accepted");
 }
+
+TEST_CASE("issue 15: on the post-reform chain a provincial_reviewer returns and accepts; a district_reviewer at the "
+          "province is refused; the reviewer administers nothing")
+{
+    SyncFixture f;  // the demo province: commune -> province, with the demo's reviewer account duyet15
+    Device officer(f, f.ready("xa02683"));
+    const std::string reviewerToken = f.ready("duyet15");
+    Device reviewer(f, reviewerToken);
+    Device misplaced(f, addAccount(f, "huyen-o-tinh", "district_reviewer", "15"));
+    for (Device* d : {&officer, &reviewer, &misplaced}) {
+        REQUIRE(d->registerSelf() == 201);
+    }
+    const std::string id = newUuid();
+    const json values = sampleVillageValues();
+    const int poor = values["households_poor"];
+    auto sent = officer.push({officer.create(id, values), officer.transition(id, 1, "submit", "draft", "submitted", 1)});
+    REQUIRE_MESSAGE(sent.results.at(1).kind == ds::OutcomeKind::Applied, sent.results.at(1).message.en);
+    auto seen = [&](Device& who) {
+        ds::Cursor from;
+        return latestRecords(who.pullAll(from)).at(id);
+    };
+    auto r = seen(reviewer);
+    CHECK(r.state == "submitted");
+    CHECK(r.level == "province");
+
+    // What a user found: a district reviewer created at the province can do nothing (its role is not a final one).
+    auto refused = misplaced.push({misplaced.transition(id, r.ver, "accept", "submitted", "accepted", r.ver)});
+    CHECK(refused.results.at(0).code == "permission_denied");
+    CHECK(refused.results.at(0).message.en == "The account's role does not match its level");
+
+    auto ret = reviewer.transition(id, r.ver, "return", "submitted", "returned", r.ver);
+    ret.transition->reason = "Kiểm tra số hộ nghèo";
+    ret.transition->fieldComments["households_poor"] = "Quá cao so với kỳ trước";
+    REQUIRE(reviewer.push({ret}).results.at(0).kind == ds::OutcomeKind::Applied);
+    r = seen(officer);
+    REQUIRE(r.state == "returned");
+    auto fixed = officer.push({officer.edit(id, r.ver, {{"households_poor", {poor, poor - 1}}}),
+                               officer.transition(id, r.ver + 1, "resubmit", "returned", "submitted", r.ver + 1)});
+    REQUIRE_MESSAGE(fixed.results.at(1).kind == ds::OutcomeKind::Applied, fixed.results.at(1).message.en);
+    r = seen(reviewer);
+    // The final level accepts; approve is for intermediate levels.
+    CHECK(reviewer.push({reviewer.transition(id, r.ver, "approve", "submitted", "approved", r.ver)}).results.at(0).code ==
+          "invalid");
+    auto accepted = reviewer.push({reviewer.transition(id, r.ver, "accept", "submitted", "accepted", r.ver)});
+    REQUIRE_MESSAGE(accepted.results.at(0).kind == ds::OutcomeKind::Applied, accepted.results.at(0).message.en);
+    CHECK(seen(officer).state == "accepted");
+
+    // Reviewing is not administering: no account management, no catalog changes.
+    CHECK(f.call("GET", "/api/v1/admin/accounts", {}, reviewerToken).status == 403);
+    CHECK(f.call("POST", "/api/v1/admin/accounts",
+                 json{{"username", "ke-gian"}, {"role", "provincial_admin"}, {"unit_code", "15"}}.dump(), reviewerToken)
+              .status == 403);
+}

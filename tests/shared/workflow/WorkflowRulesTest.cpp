@@ -24,7 +24,8 @@ const std::vector<std::string> kLevels{"commune", "district", "province"};
 // The allowed transitions, one per line: roles actorLevel scope state level action -> toState toLevel.
 // "a|b" lists alternatives, "*" any state (at its possible level), "=" unchanged. Everything not listed is denied.
 // Owner rights go by position in the chain (level 0), so a district_reviewer account placed at the owner level
-// has them too; commune_officer can never sit above level 0 nor provincial_admin below the top.
+// has them too; commune_officer can never sit above level 0 nor provincial_admin / provincial_reviewer below the
+// top (the reviewer has the same review rights as the administrator, without administration).
 const char* kRules3 = R"(
 commune_officer|district_reviewer commune owner * * comment -> = =
 commune_officer|district_reviewer commune owner draft commune save -> draft commune
@@ -38,10 +39,10 @@ district_reviewer district ancestor submitted district approve -> approved distr
 district_reviewer district ancestor approved district return -> returned commune
 district_reviewer district ancestor approved district forward -> forwarded province
 district_reviewer district ancestor approved district reopen -> submitted district
-provincial_admin province ancestor * * comment -> = =
-provincial_admin province ancestor forwarded province return -> returned commune
-provincial_admin province ancestor forwarded province accept -> accepted province
-provincial_admin province ancestor accepted province amend -> draft commune
+provincial_admin|provincial_reviewer province ancestor * * comment -> = =
+provincial_admin|provincial_reviewer province ancestor forwarded province return -> returned commune
+provincial_admin|provincial_reviewer province ancestor forwarded province accept -> accepted province
+provincial_admin|provincial_reviewer province ancestor accepted province amend -> draft commune
 )";
 
 const char* kRules2 = R"(
@@ -51,10 +52,10 @@ commune_officer|district_reviewer commune owner draft commune submit -> submitte
 commune_officer|district_reviewer commune owner returned commune save -> returned commune
 commune_officer|district_reviewer commune owner returned commune resubmit -> submitted province
 commune_officer|district_reviewer commune owner accepted province amend -> draft commune
-provincial_admin province ancestor * * comment -> = =
-provincial_admin province ancestor submitted province return -> returned commune
-provincial_admin province ancestor submitted province accept -> accepted province
-provincial_admin province ancestor accepted province amend -> draft commune
+provincial_admin|provincial_reviewer province ancestor * * comment -> = =
+provincial_admin|provincial_reviewer province ancestor submitted province return -> returned commune
+provincial_admin|provincial_reviewer province ancestor submitted province accept -> accepted province
+provincial_admin|provincial_reviewer province ancestor accepted province amend -> draft commune
 )";
 
 // Every (state, level) a record can be in, per chain, written out by hand.
@@ -211,6 +212,13 @@ TEST_CASE("denial reasons follow the documented precedence")
           Denial::RoleLevelMismatch);
     CHECK(reason(Role::ProvincialAdmin, "district", Scope::Ancestor, submitted3, Action::Approve, kChain3) ==
           Denial::RoleLevelMismatch);
+    // issue 15: a province reviewer is a final-level role; a district reviewer placed at the province is refused
+    CHECK(reason(Role::ProvincialReviewer, "district", Scope::Ancestor, submitted3, Action::Approve, kChain3) ==
+          Denial::RoleLevelMismatch);
+    CHECK(reason(Role::DistrictReviewer, "province", Scope::Ancestor, stateAt(State::Submitted, "province"),
+                 Action::Accept, kChain2) == Denial::RoleLevelMismatch);
+    CHECK(reason(Role::ProvincialReviewer, "province", Scope::Ancestor, stateAt(State::Submitted, "province"),
+                 Action::Accept, kChain2) == Denial::None);
     CHECK(reason(Role::DistrictReviewer, "district", Scope::Unrelated, submitted3, Action::Approve, kChain3) ==
           Denial::OutOfScope);
     CHECK(reason(Role::DistrictReviewer, "district", Scope::Owner, submitted3, Action::Approve, kChain3) ==
