@@ -45,7 +45,7 @@ TEST_CASE("out-of-range limit and unknown state are 400 invalid_argument, not ac
     CHECK(client.get("/api/v1/records?state=approved", admin.accessToken).status == 200);
 }
 
-TEST_CASE("a 304 answer has no Content-Type; a JSON answer names application/json")
+TEST_CASE("a 304 answer has no Content-Type; a JSON answer names application/json; both carry X-Request-Id")
 {
     TestServer server(demoOptions());
     REQUIRE(server.started());
@@ -63,4 +63,9 @@ TEST_CASE("a 304 answer has no Content-Type; a JSON answer names application/jso
     CHECK(again.status == 304);
     CHECK(again.body.empty());
     CHECK(again.headers.count("content-type") == 0);
+    // Every answer names its request for the log (X-Request-Id), a fresh one each time.
+    REQUIRE(first.headers.count("x-request-id") == 1);
+    REQUIRE(again.headers.count("x-request-id") == 1);
+    CHECK(first.headers.at("x-request-id").size() == 16);
+    CHECK(first.headers.at("x-request-id") != again.headers.at("x-request-id"));
 }
