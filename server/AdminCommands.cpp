@@ -3,6 +3,7 @@
 #include "admin/AdminTree.h"
 #include "admin/UnitImport.h"
 #include "audit/AuditChain.h"
+#include "audit/AuditCheckpoint.h"
 #include "auth/LoginThrottle.h"
 #include "base/Clock.h"
 #include "base/Uuid.h"
@@ -233,16 +234,33 @@ Result<std::string> resetAccountPassword(Store& store, const PasswordHasher& has
     return password;
 }
 
-Result<std::size_t> verifyAudit(Store& store)
+Result<std::size_t> verifyAudit(Store& store, const std::optional<std::string>& checkpointText)
 {
     auto entries = store.allAudit();
     if (!entries) {
         return entries.status();
     }
-    if (Status s = verifyAuditChain(*entries); !s) {
+    if (Status s = verifyAuditChain(*entries, store.auditKey()); !s) {
         return s;
     }
+    if (checkpointText) {
+        if (auto checked = verifyAuditCheckpoint(*checkpointText, *entries, store.auditKey()); !checked) {
+            return checked.status();
+        }
+    }
     return entries->size();
+}
+
+Result<std::string> makeCheckpoint(Store& store, std::int64_t now)
+{
+    auto entries = store.allAudit();
+    if (!entries) {
+        return entries.status();
+    }
+    if (Status s = verifyAuditChain(*entries, store.auditKey()); !s) {
+        return s;  // never sign a broken chain
+    }
+    return makeAuditCheckpoint(*entries, store.auditKey(), now);
 }
 
 }  // namespace dantoc::server

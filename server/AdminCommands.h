@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,10 @@ Status closeAccount(Store& store, const std::string& username, std::int64_t now)
 Result<std::string> resetAccountPassword(Store& store, const PasswordHasher& hasher, const std::string& username,
                                          std::int64_t now);
 
-// Verifies the whole audit chain; on success returns the number of entries.
-Result<std::size_t> verifyAudit(Store& store);
+// Verifies the whole audit chain with the store's key and, when given, that it still holds the checkpoint
+// (audit/AuditCheckpoint.h: truncation and rewrites); on success returns the number of entries.
+Result<std::size_t> verifyAudit(Store& store, const std::optional<std::string>& checkpointText = std::nullopt);
+// Verifies the chain and returns a signed checkpoint of its head (one line of JSON).
+Result<std::string> makeCheckpoint(Store& store, std::int64_t now);
 
 }  // namespace dantoc::server

@@ -1,6 +1,7 @@
 #include "ServerSetup.h"
 
 #include "admin/DataDirPermissions.h"
+#include "audit/AuditKey.h"
 #include "tls/SelfSignedCertificate.h"
 
 namespace dantoc::server {
@@ -26,6 +27,11 @@ Result<std::string> initDataDirectory(const InitOptions& options, Config& config
     }
     if (Status s = config.save(); !s) {
         return s;
+    }
+    // The audit chain's key, apart from the database (audit/AuditKey.h); an existing one is kept (--force).
+    if (auto key = AuditKey::create(options.dataDir / kAuditKeyFile);
+        !key && key.status().code() != ErrorCode::AlreadyExists) {
+        return key.status();
     }
     if (Status s = secureDataDirectory(options.dataDir); !s) {  // config, certificate and key: 0600
         return s;

@@ -75,7 +75,8 @@ int usage()
                  "  dantoc-server user edit --data DIR --username U [--role ROLE] [--unit CODE] [--name NAME]\n"
                  "  dantoc-server user close --data DIR --username U\n"
                  "  dantoc-server user reset-password --data DIR --username U\n"
-                 "  dantoc-server audit verify --data DIR\n"
+                 "  dantoc-server audit verify --data DIR [--checkpoint FILE]\n"
+                 "  dantoc-server audit checkpoint --data DIR --out FILE\n"
                  "  dantoc-server backup --data DIR --out FILE\n"
                  "  dantoc-server restore --data DIR --from BACKUP.db   (the server must be stopped)\n"
                  "  dantoc-server unit import --data DIR --file units.csv|units.json [--lineage lineage.csv|.json]\n"
@@ -347,19 +348,64 @@ int runUser(const std::string& sub, const Args& args)
 int runAudit(const std::string& sub, const Args& args)
 {
     const auto data = args.value("--data");
-    if (sub != "verify" || !data) {
+    if (!data || (sub != "verify" && sub != "checkpoint")) {
         return usage();
+    }
+    if (sub == "checkpoint") {
+        const auto out = args.value("--out");
+        if (!out) {
+            return usage();
+        }
+        if (std::filesystem::exists(*out)) {
+            return fail("audit checkpoint", Status(ErrorCode::AlreadyExists, *out + " already exists"));
+        }
+        auto store = SqliteStore::open(*data);
+        if (!store) {
+            return fail("audit checkpoint", store.status());
+        }
+        auto checkpoint = makeCheckpoint(**store, SystemClock::instance().nowUnixMillis());
+        if (!checkpoint) {
+            return fail("audit checkpoint", checkpoint.status());
+        }
+        const std::string temp = *out + ".tmp";
+        {
+            std::ofstream file(temp, std::ios::trunc);
+            file << *checkpoint << "\n";
+            file.flush();
+            if (!file) {
+                std::filesystem::remove(temp);
+                return fail("audit checkpoint", Status(ErrorCode::IoError, "cannot write " + temp));
+            }
+        }
+        std::error_code ec;
+        std::filesystem::rename(temp, *out, ec);
+        if (ec) {
+            return fail("audit checkpoint", Status(ErrorCode::IoError, "cannot write " + *out + ": " + ec.message()));
+        }
+        const auto parsed = nlohmann::json::parse(*checkpoint);
+        printLine({{"event", "audit_checkpoint"}, {"file", *out}, {"seq", parsed["seq"]}, {"hash", parsed["hash"]}});
+        return 0;
+    }
+    std::optional<std::string> checkpointText;
+    if (const auto file = args.value("--checkpoint")) {
+        std::ifstream in(*file);
+        if (!in) {
+            return fail("audit verify", Status(ErrorCode::NotFound, "cannot read the checkpoint " + *file));
+        }
+        std::ostringstream text;
+        text << in.rdbuf();
+        checkpointText = text.str();
     }
     auto store = SqliteStore::open(*data);
     if (!store) {
         return fail("audit verify", store.status());
     }
-    auto count = verifyAudit(**store);
+    auto count = verifyAudit(**store, checkpointText);
     if (!count) {
         printLine({{"event", "audit_verify"}, {"ok", false}, {"error", count.status().message()}});
         return 1;
     }
-    printLine({{"event", "audit_verify"}, {"ok", true}, {"entries", *count}});
+    printLine({{"event", "audit_verify"}, {"ok", true}, {"entries", *count}, {"checkpoint", checkpointText.has_value()}});
     return 0;
 }
 
@@ -384,8 +430,11 @@ int runBackup(const Args& args)
     }
     (void)(*store)->appendAudit({SystemClock::instance().nowUnixMillis(), "cli", "store.backup", *out,
                                  nlohmann::json{{"attachments", *attachments}}.dump()});
+    // The audit key is deliberately not in the backup: it is backed up apart (docs/admin), so that a stolen
+    // backup cannot be rewritten with a recomputed chain.
     printLine({{"event", "backup"}, {"file", *out}, {"attachments", *attachments},
-               {"attachments_dir", blobBackupDir(*out).string()}});
+               {"attachments_dir", blobBackupDir(*out).string()},
+               {"audit_key_not_included", (std::filesystem::path(*data) / kAuditKeyFile).string()}});
     return 0;
 }
 

@@ -177,7 +177,9 @@ Result<RestoreOutcome> restoreStore(const fs::path& dataDir, const fs::path& bac
     }
     RestoreOutcome outcome;
     {
-        auto store = SqliteStore::open(staging);  // migrates an older schema forward
+        // With the live data directory's audit key: the backup's chain must verify under it (an older, unkeyed
+        // backup is verified plain and re-keyed by the migration).
+        auto store = SqliteStore::open(staging, dataDir / kAuditKeyFile);  // migrates an older schema forward
         if (!store) {
             return store.status();
         }

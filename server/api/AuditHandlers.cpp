@@ -46,8 +46,11 @@ void registerAuditRoutes(Router& router, const ApiContext& ctx)
                         filter.until = number;
                     } else if (key == "after") {
                         filter.afterSeq = number;
+                    } else if (number < 1 || number > 1000) {
+                        // Refused, not clamped: the client learns that it did not get what it asked for.
+                        return badRequest("\"limit\" must be between 1 and 1000");
                     } else {
-                        filter.limit = std::min<std::int64_t>(std::max<std::int64_t>(number, 1), 1000);
+                        filter.limit = number;
                     }
                 } else {
                     return badRequest("unknown query parameter \"" + key + "\"");

@@ -11,6 +11,7 @@
 #include "sync/JsonReader.h"
 #include "sync/SyncEngine.h"
 #include "sync/WireCodec.h"
+#include "workflow/WorkflowTypes.h"
 
 #include <memory>
 
@@ -211,6 +212,9 @@ ApiResponse listRecordsRoute(const ApiContext& ctx, const ApiRequest& request, c
         query.formId = it->second;
     }
     if (auto it = request.query.find("state"); it != request.query.end()) {
+        if (!workflow::parseState(it->second)) {  // an unknown state is refused, not an empty list
+            return badRequest("\"state\" must be one of draft, submitted, returned, approved, forwarded, accepted");
+        }
         query.states = {it->second};
     }
     query.limit = 5000;

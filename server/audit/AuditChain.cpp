@@ -3,7 +3,36 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include <functional>
+
 namespace dantoc::server {
+
+namespace {
+
+using EntryHash = std::function<std::string(std::int64_t, const AuditEvent&, const std::string&)>;
+
+Status verifyWith(const std::vector<AuditEntry>& entries, const EntryHash& hashOf)
+{
+    std::string prev = kAuditGenesisHash;
+    std::int64_t expectedSeq = 1;
+    for (const AuditEntry& entry : entries) {
+        const std::string at = "audit entry " + std::to_string(entry.seq);
+        if (entry.seq != expectedSeq) {
+            return Status(ErrorCode::Corruption, at + ": expected seq " + std::to_string(expectedSeq));
+        }
+        if (entry.prevHash != prev) {
+            return Status(ErrorCode::Corruption, at + ": prev_hash does not link to the previous entry");
+        }
+        if (hashOf(entry.seq, entry.event, entry.prevHash) != entry.hash) {
+            return Status(ErrorCode::Corruption, at + ": hash does not match its content");
+        }
+        prev = entry.hash;
+        ++expectedSeq;
+    }
+    return Status::ok();
+}
+
+}  // namespace
 
 std::string sha256Hex(const std::string& data)
 {
@@ -19,32 +48,34 @@ std::string sha256Hex(const std::string& data)
     return out;
 }
 
-std::string auditEntryHash(std::int64_t seq, const AuditEvent& event, const std::string& prevHash)
+std::string auditCanonical(std::int64_t seq, const AuditEvent& event, const std::string& prevHash)
 {
     const nlohmann::json canonical = {seq,          event.at,         event.actor, event.action,
                                       event.target, event.detailJson, prevHash};
-    return sha256Hex(canonical.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return canonical.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Status verifyAuditChain(const std::vector<AuditEntry>& entries)
+std::string auditEntryHash(std::int64_t seq, const AuditEvent& event, const std::string& prevHash,
+                           const AuditKey& key)
 {
-    std::string prev = kAuditGenesisHash;
-    std::int64_t expectedSeq = 1;
-    for (const AuditEntry& entry : entries) {
-        const std::string at = "audit entry " + std::to_string(entry.seq);
-        if (entry.seq != expectedSeq) {
-            return Status(ErrorCode::Corruption, at + ": expected seq " + std::to_string(expectedSeq));
-        }
-        if (entry.prevHash != prev) {
-            return Status(ErrorCode::Corruption, at + ": prev_hash does not link to the previous entry");
-        }
-        if (auditEntryHash(entry.seq, entry.event, entry.prevHash) != entry.hash) {
-            return Status(ErrorCode::Corruption, at + ": hash does not match its content");
-        }
-        prev = entry.hash;
-        ++expectedSeq;
-    }
-    return Status::ok();
+    return key.macHex(auditCanonical(seq, event, prevHash));
+}
+
+std::string auditEntryPlainHash(std::int64_t seq, const AuditEvent& event, const std::string& prevHash)
+{
+    return sha256Hex(auditCanonical(seq, event, prevHash));
+}
+
+Status verifyAuditChain(const std::vector<AuditEntry>& entries, const AuditKey& key)
+{
+    return verifyWith(entries, [&](std::int64_t seq, const AuditEvent& event, const std::string& prev) {
+        return auditEntryHash(seq, event, prev, key);
+    });
+}
+
+Status verifyPlainAuditChain(const std::vector<AuditEntry>& entries)
+{
+    return verifyWith(entries, auditEntryPlainHash);
 }
 
 }  // namespace dantoc::server

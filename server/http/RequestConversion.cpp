@@ -100,7 +100,11 @@ http::response<http::string_body> toBeastResponse(const ApiResponse& api, unsign
 {
     http::response<http::string_body> response{static_cast<http::status>(api.status), version};
     response.set(http::field::server, "dantoc-server");
-    response.set(http::field::content_type, api.contentType);
+    // An answer without a body (304, HEAD, 204) has no media type: naming application/json for nothing misleads a
+    // validating client.
+    if (!api.body.empty()) {
+        response.set(http::field::content_type, api.contentType);
+    }
     response.set(http::field::cache_control, "no-store");
     response.set("X-Content-Type-Options", "nosniff");
     for (const auto& [name, value] : api.headers) {

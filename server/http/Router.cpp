@@ -11,6 +11,7 @@ namespace dantoc::server {
 
 namespace {
 
+
 std::string hexByte(unsigned char byte)
 {
     constexpr const char* kDigits = "0123456789abcdef";
@@ -96,8 +97,13 @@ ApiResponse Router::dispatch(ApiRequest request) const
         response.body.clear();  // a HEAD answer has headers only (RFC 9110 §9.3.2), errors included
     }
     const double millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    // One id per request, in the answer (X-Request-Id) and the log line, so a user's report finds the line. Made
+    // here, never taken from the client (it would be an injection into the log).
+    const std::string requestId = log::newRequestId();
+    response.headers.emplace_back("X-Request-Id", requestId);
     // The access log: never tokens, bodies or query strings (they may carry names); the account by id only.
-    log::info("request", {{"method", method},
+    log::forStatus(response.status, "request", {{"request_id", requestId},
+                          {"method", method},
                           {"path", path},
                           {"route", record.routeName.empty() ? "unmatched" : record.routeName},
                           {"status", response.status},

@@ -176,11 +176,14 @@ void Session::finishRequest(ApiResponse api)
 void Session::sendError(int status, const char* code, const char* message, bool close)
 {
     const unsigned version = m_parser ? m_parser->get().version() : 11;
-    m_response = std::make_shared<http::response<http::string_body>>(
-        toBeastResponse(ApiResponse::error(status, code, message), version, close));
+    ApiResponse api = ApiResponse::error(status, code, message);
+    const std::string requestId = log::newRequestId();
+    api.headers.emplace_back("X-Request-Id", requestId);
+    m_response = std::make_shared<http::response<http::string_body>>(toBeastResponse(api, version, close));
     m_state->metrics->recordRequest(m_routeName.empty() ? "unmatched" : m_routeName, status, 0);
     // Refused by the transport before routing (malformed, too large, shutting down): still one access-log line.
-    log::info("request", {{"route", m_routeName.empty() ? "unmatched" : m_routeName},
+    log::forStatus(status, "request", {{"request_id", requestId},
+                          {"route", m_routeName.empty() ? "unmatched" : m_routeName},
                           {"status", status},
                           {"code", code},
                           {"remote", m_remoteAddress}});

@@ -2,6 +2,10 @@
 #include "audit/AuditChain.h"
 #include "store/SqliteStore.h"
 
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
 namespace dantoc::server {
 
 namespace {
@@ -50,8 +54,52 @@ Status SqliteStore::appendAuditLocked(const AuditEvent& audit)
     Statement st(m_db.handle(),
                  "INSERT INTO audit (seq, at, actor, action, target, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)");
     st.bind(1, seq).bind(2, audit.at).bind(3, audit.actor).bind(4, audit.action).bind(5, audit.target);
-    st.bind(6, audit.detailJson).bind(7, prev).bind(8, auditEntryHash(seq, audit, prev));
+    st.bind(6, audit.detailJson).bind(7, prev).bind(8, auditEntryHash(seq, audit, prev, *m_auditKey));
     return st.run();
+}
+
+Status SqliteStore::rekeyAuditLocked()
+{
+    std::vector<AuditEntry> entries;
+    {
+        Statement st(m_db.handle(),
+                     "SELECT seq, at, actor, action, target, detail, prev_hash, hash FROM audit ORDER BY seq");
+        auto read = readEntries(st);
+        if (!read) {
+            return read.status();
+        }
+        entries = std::move(*read);
+    }
+    if (entries.empty()) {
+        return Status::ok();
+    }
+    if (Status s = verifyPlainAuditChain(entries); !s) {
+        return Status(ErrorCode::Corruption,
+                      "the unkeyed audit chain does not verify, so it is not re-keyed: " + s.message());
+    }
+    if (Status s = m_db.exec("DROP TRIGGER audit_no_update"); !s) {
+        return s;
+    }
+    std::string prev = kAuditGenesisHash;
+    for (const AuditEntry& entry : entries) {
+        const std::string hash = auditEntryHash(entry.seq, entry.event, prev, *m_auditKey);
+        Statement st(m_db.handle(), "UPDATE audit SET prev_hash = ?1, hash = ?2 WHERE seq = ?3");
+        st.bind(1, prev).bind(2, hash).bind(3, entry.seq);
+        if (Status s = st.run(); !s) {
+            return s;
+        }
+        prev = hash;
+    }
+    if (Status s = m_db.exec("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+                             " SELECT RAISE(ABORT, 'audit is append-only'); END");
+        !s) {
+        return s;
+    }
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    return appendAuditLocked({now, "server", "audit.rekeyed", "audit",
+                              nlohmann::json{{"entries", entries.size()}, {"through_seq", entries.back().seq}}.dump()});
 }
 
 Status SqliteStore::appendAudit(const AuditEvent& audit)

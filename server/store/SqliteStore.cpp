@@ -71,7 +71,8 @@ DROP TABLE IF EXISTS comment; DROP TABLE IF EXISTS blob;
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& dataDir)
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& dataDir,
+                                                      const std::filesystem::path& auditKeyFile)
 {
     // The directory first, so the database is never created readable by others (SQLite gives the WAL and shm
     // files the database file's mode); again at the end for files created meanwhile under an open umask.
@@ -89,6 +90,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
         if (Status s = store->m_db.exec(pragma); !s) {
             return s;
         }
+    }
+    if (Status s = store->loadAuditKey(auditKeyFile.empty() ? dataDir / kAuditKeyFile : auditKeyFile); !s) {
+        return s;
     }
     if (Status s = store->migrate(); !s) {
         return s;
@@ -153,10 +157,45 @@ Status SqliteStore::migrate()
             return s;
         }
     }
+    if (*version < 6) {
+        // Version 6: the audit chain keyed with HMAC-SHA256 (issue 19, finding 4); a non-empty chain is verified
+        // as the plain SHA-256 chain it was, then re-keyed whole, so every later check uses the key.
+        if (Status s = rekeyAuditLocked(); !s) {
+            return s;
+        }
+    }
     if (Status s = m_db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !s) {
         return s;
     }
     return tx.commit();
+}
+
+Status SqliteStore::loadAuditKey(const std::filesystem::path& keyFile)
+{
+    auto key = AuditKey::load(keyFile);
+    if (key) {
+        m_auditKey = *key;
+        return Status::ok();
+    }
+    if (key.status().code() != ErrorCode::NotFound) {
+        return key.status();
+    }
+    auto version = m_db.userVersion();
+    if (!version) {
+        return version.status();
+    }
+    if (*version >= 6) {
+        return Status(ErrorCode::FailedPrecondition,
+                      "the audit key file " + keyFile.string() +
+                          " is missing; this store's audit chain is keyed with it: restore the key from its own"
+                          " backup (database backups do not hold it)");
+    }
+    auto created = AuditKey::create(keyFile);
+    if (!created) {
+        return created.status();
+    }
+    m_auditKey = *created;
+    return Status::ok();
 }
 
 Status SqliteStore::backupTo(const std::filesystem::path& file)

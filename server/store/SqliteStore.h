@@ -4,6 +4,7 @@
 // component stores (SqliteRecordStore, SqliteBlobStore, SqliteCatalogStore) share this connection via write()/read().
 #pragma once
 
+#include "audit/AuditKey.h"
 #include "store/SqliteDb.h"
 #include "store/Store.h"
 
@@ -12,17 +13,22 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace dantoc::server {
 
 class SqliteStore final : public Store
 {
 public:
-    static constexpr std::int64_t kSchemaVersion = 5;
+    static constexpr std::int64_t kSchemaVersion = 6;
     static constexpr const char* kFileName = "dantoc-server.db";
 
-    // Opens (creating if needed) and migrates to kSchemaVersion.
-    static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& dataDir);
+    // Opens (creating if needed) and migrates to kSchemaVersion. The audit key is read from `auditKeyFile`
+    // (default <dataDir>/keys/audit.key, audit/AuditKey.h); it is created when missing only for a store whose
+    // chain is not keyed yet (new, or schema < 6, whose plain chain is verified and re-keyed by the migration). A
+    // keyed store without its key file is refused (FailedPrecondition): the key must be restored from its backup.
+    static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& dataDir,
+                                                     const std::filesystem::path& auditKeyFile = {});
 
     Result<std::optional<Account>> accountById(const std::string& id) override;
     Result<std::optional<Account>> accountByUsername(const std::string& username) override;
@@ -57,6 +63,7 @@ public:
     Status appendAudit(const AuditEvent& audit) override;
     Result<std::vector<AuditEntry>> listAudit(const AuditFilter& filter) override;
     Result<std::vector<AuditEntry>> allAudit() override;
+    const AuditKey& auditKey() const override { return *m_auditKey; }
 
     // A consistent copy of the live database into `file` (SQLite online backup API; writers wait only briefly
     // between steps). Fails if `file` exists.
@@ -77,6 +84,10 @@ public:
 private:
     SqliteStore() = default;
     Status migrate();
+    Status loadAuditKey(const std::filesystem::path& keyFile);
+    // Schema 6: verifies the plain SHA-256 chain, rewrites every hash keyed, audits the re-keying. In migrate()'s
+    // transaction. SqliteStore+Audit.cpp.
+    Status rekeyAuditLocked();
     Status appendAuditLocked(const AuditEvent& audit);
     Status upsertUnitLocked(const Unit& unit);  // inside an open transaction
     // Unit history tables (unit_version, unit_lineage, unit_meta) and the unit table's date columns, created if
@@ -88,6 +99,7 @@ private:
 
     std::mutex m_mutex;
     Db m_db;
+    std::optional<AuditKey> m_auditKey;  // set by open() before anything else runs
     std::atomic<std::uint64_t> m_unitWrites{0};
 };
 

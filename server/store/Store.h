@@ -3,6 +3,7 @@
 // transaction. Implementations are thread-safe.
 #pragma once
 
+#include "audit/AuditKey.h"
 #include "base/Result.h"
 #include "store/StoreTypes.h"
 
@@ -70,6 +71,7 @@ public:
     virtual Status appendAudit(const AuditEvent& audit) = 0;
     virtual Result<std::vector<AuditEntry>> listAudit(const AuditFilter& filter) = 0;
     virtual Result<std::vector<AuditEntry>> allAudit() = 0;  // in seq order, for verification
+    virtual const AuditKey& auditKey() const = 0;            // the chain's HMAC key (audit/AuditKey.h)
 };
 
 }  // namespace dantoc::server

@@ -80,7 +80,7 @@ TEST_CASE("the audit chain verifies, the store refuses UPDATE/DELETE, and alteri
         AuditEvent forged{1002, "cli", "test.event", "forged", R"({"i":1})"};
         auto store = SqliteStore::open(dir.path());
         auto entries = (*store)->allAudit();
-        const std::string hash = auditEntryHash(3, forged, (*entries)[1].hash);
+        const std::string hash = auditEntryHash(3, forged, (*entries)[1].hash, (*store)->auditKey());
         execRaw(file, "DROP TRIGGER audit_no_update; UPDATE audit SET target = 'forged', hash = '" + hash +
                           "' WHERE seq = 3");
     }
@@ -119,7 +119,9 @@ TEST_CASE("an online backup is a complete, verifiable store; an existing target 
     fillAudit(**store, 3);
     REQUIRE((*store)->backupTo(copyDir.path() / SqliteStore::kFileName).isOk());
     CHECK((*store)->backupTo(copyDir.path() / SqliteStore::kFileName).code() == ErrorCode::AlreadyExists);
-    auto copy = SqliteStore::open(copyDir.path());
+    // The backup does not hold the audit key: without it the keyed store is refused, with it it verifies.
+    CHECK(SqliteStore::open(copyDir.path()).status().code() == ErrorCode::FailedPrecondition);
+    auto copy = SqliteStore::open(copyDir.path(), dir.path() / kAuditKeyFile);
     REQUIRE(copy.isOk());
     auto count = verifyAudit(**copy);
     REQUIRE(count.isOk());

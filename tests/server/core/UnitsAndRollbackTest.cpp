@@ -166,5 +166,5 @@ TEST_CASE("a failing audit insert rolls the account change back with it")
     CHECK(accountCount(store) == accountsBefore + 1);
     auto entries = store.allAudit();
     REQUIRE(entries.isOk());
-    CHECK(verifyAuditChain(*entries).isOk());
+    CHECK(verifyAuditChain(*entries, store.auditKey()).isOk());
 }

@@ -10,6 +10,12 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -20,6 +26,53 @@ namespace http = beast::http;
 namespace net = boost::asio;
 namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
+
+namespace {
+
+// The OpenAPI conformance trace (tests/server/openapi/check_openapi.py): with DANTOC_API_TRACE set, every exchange
+// is appended to that file as one JSON line, bodies only when they are small UTF-8 JSON text.
+void traceExchange(const std::string& method, const std::string& target,
+                   const std::map<std::string, std::string>& requestHeaders, const std::string& requestBody,
+                   const HttpResult& result)
+{
+    const char* file = std::getenv("DANTOC_API_TRACE");
+    if (file == nullptr || *file == '\0' || result.status == 0) {
+        return;
+    }
+    auto jsonText = [](const std::string& body) -> nlohmann::json {
+        if (body.empty() || body.size() > 256 * 1024) {
+            return nullptr;
+        }
+        nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+        return parsed.is_discarded() ? nlohmann::json(nullptr) : parsed;
+    };
+    nlohmann::json sent = nlohmann::json::object();
+    for (const auto& [name, value] : requestHeaders) {
+        std::string lower = name;
+        for (char& c : lower) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (lower != "authorization") {
+            sent[lower] = value;
+        }
+    }
+    nlohmann::json line = {{"method", method},
+                           {"target", target},
+                           {"request_headers", sent},
+                           {"request_body_size", requestBody.size()},
+                           {"request_json", jsonText(requestBody)},
+                           {"status", result.status},
+                           {"response_headers", result.headers},
+                           {"response_json", jsonText(result.body)}};
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ignored);
+    std::ofstream out(file, std::ios::app);
+    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace
 
 struct HttpsClient::Impl {
     std::string host;
@@ -159,6 +212,11 @@ HttpResult HttpsClient::request(const std::string& method, const std::string& ta
         if (!res.keep_alive()) {
             close();
         }
+        std::map<std::string, std::string> sentHeaders = headers;
+        if (!sentHeaders.count("Content-Type") && req.count(http::field::content_type)) {
+            sentHeaders["content-type"] = std::string(req[http::field::content_type]);
+        }
+        traceExchange(method, target, sentHeaders, body, result);
         return result;
     }
     return result;
