@@ -126,4 +126,26 @@ QString weakPassphraseReason(const std::string& passphrase)
     return {};
 }
 
+int dispatchSubcommand(const char* command, const QStringList& args, const char* usage,
+                       const std::vector<std::pair<QString, SubcommandHandler>>& handlers)
+{
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        QTextStream(args.isEmpty() ? stderr : stdout) << usage;
+        return args.isEmpty() ? 2 : 0;
+    }
+    QStringList rest = args;
+    const QString sub = rest.takeFirst();
+    if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
+        QTextStream(stdout) << usage;
+        return 0;
+    }
+    for (const auto& [name, handler] : handlers) {
+        if (sub == name) {
+            return handler(sub, rest);
+        }
+    }
+    QTextStream(stderr) << "dantoc " << command << ": unknown subcommand '" << sub << "'\n" << usage;
+    return 2;
+}
+
 }  // namespace dantoc::cli

@@ -10,9 +10,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace dantoc::cli {
 
@@ -44,6 +47,12 @@ std::optional<std::string> readPassphrase(const ParsedOptions& options, const ch
 std::unique_ptr<client::Store> openStore(const ParsedOptions& options, QString& error);
 
 using client::findResourcesDir;  // core/ResourcesDir.h
+
+// Runs `dantoc <command> <sub> ...`: the handler named by the first argument gets the rest. No argument: usage on
+// stderr, 2; --help / -h anywhere: usage on stdout, 0; an unknown sub-command: said, with usage, 2.
+using SubcommandHandler = std::function<int(const QString& sub, const QStringList& rest)>;
+int dispatchSubcommand(const char* command, const QStringList& args, const char* usage,
+                       const std::vector<std::pair<QString, SubcommandHandler>>& handlers);
 
 // Writes "dantoc <command>: message" to stderr and returns 2.
 int failWith(const char* command, const QString& message);

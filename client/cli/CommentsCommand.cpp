@@ -101,24 +101,9 @@ int runReply(const QStringList& args)
 
 int runComments(const QStringList& args)
 {
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
-        QTextStream(args.isEmpty() ? stderr : stdout) << kUsage;
-        return args.isEmpty() ? 2 : 0;
-    }
-    QStringList rest = args;
-    const QString sub = rest.takeFirst();
-    if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
-        QTextStream(stdout) << kUsage;
-        return 0;
-    }
-    if (sub == QLatin1String("list")) {
-        return runList(rest);
-    }
-    if (sub == QLatin1String("reply")) {
-        return runReply(rest);
-    }
-    QTextStream(stderr) << "dantoc comments: unknown subcommand '" << sub << "'\n" << kUsage;
-    return 2;
+    return dispatchSubcommand("comments", args, kUsage,
+                              {{QStringLiteral("list"), [](const QString&, const QStringList& rest) { return runList(rest); }},
+                               {QStringLiteral("reply"), [](const QString&, const QStringList& rest) { return runReply(rest); }}});
 }
 
 } // namespace dantoc::cli

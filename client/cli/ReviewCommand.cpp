@@ -210,29 +210,14 @@ int runAction(const QString& name, QStringList args)
 
 int runReview(const QStringList& args)
 {
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
-        QTextStream(args.isEmpty() ? stderr : stdout) << kUsage;
-        return args.isEmpty() ? 2 : 0;
-    }
-    QStringList rest = args;
-    const QString sub = rest.takeFirst();
-    if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
-        QTextStream(stdout) << kUsage;
-        return 0;
-    }
-    if (sub == QLatin1String("list")) {
-        return runList(rest);
-    }
-    if (sub == QLatin1String("show")) {
-        return runShow(rest);
-    }
-    for (const char* action : {"approve", "return", "forward", "accept"}) {
-        if (sub == QLatin1String(action)) {
-            return runAction(sub, rest);
-        }
-    }
-    QTextStream(stderr) << "dantoc review: unknown subcommand '" << sub << "'\n" << kUsage;
-    return 2;
+    const SubcommandHandler action = [](const QString& sub, const QStringList& rest) { return runAction(sub, rest); };
+    return dispatchSubcommand("review", args, kUsage,
+                              {{QStringLiteral("list"), [](const QString&, const QStringList& rest) { return runList(rest); }},
+                               {QStringLiteral("show"), [](const QString&, const QStringList& rest) { return runShow(rest); }},
+                               {QStringLiteral("approve"), action},
+                               {QStringLiteral("return"), action},
+                               {QStringLiteral("forward"), action},
+                               {QStringLiteral("accept"), action}});
 }
 
 } // namespace dantoc::cli
