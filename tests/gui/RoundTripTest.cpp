@@ -9,7 +9,6 @@
 #include "core/AttachmentStore.h"
 #include "core/EntryService.h"
 #include "core/SubmissionRepository.h"
-#include "core/sync/BlobDownloader.h"
 #include "core/sync/SyncController.h"
 #include "gui/entry/FormEntryWidget.h"
 #include "gui/entry/RosterView.h"
