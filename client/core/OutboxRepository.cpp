@@ -1,6 +1,5 @@
 #include "core/OutboxRepository.h"
 
-#include "core/SubmissionRepository.h"
 #include "core/SyncMetaRepository.h"
 #include "core/Transaction.h"
 
@@ -144,83 +143,151 @@ Result<OutboxEntry> OutboxRepository::get(const std::string& opId)
     return entry;
 }
 
-Status OutboxRepository::markAcked(const std::string& opId, const std::string& outcome, const std::string& resultJson)
+std::string OutboxRepository::deferredError(std::string_view reason)
 {
-    Transaction transaction(m_connection);
-    if (!transaction.status()) {
-        return transaction.status();
+    return std::string(kDeferredPrefix) + " " + std::string(reason);
+}
+
+Result<std::vector<std::string>> OutboxRepository::pendingPayloadsAfter(std::int64_t afterDevSeq, std::size_t limit)
+{
+    auto stmt = m_connection.prepare(
+        "SELECT payload FROM outbox WHERE status = 'pending' AND dev_seq > ?1 ORDER BY dev_seq LIMIT ?2");
+    if (!stmt) {
+        return stmt.status();
     }
-    auto entry = get(opId);
-    if (!entry) {
-        return entry.status();
-    }
-    auto journal = m_connection.prepare(
-        "INSERT OR REPLACE INTO op_journal(op_id, dev_seq, record_id, outcome, result, acked_at) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!journal) {
-        return journal.status();
-    }
-    Status status = journal->bindText(1, opId);
-    if (status) status = journal->bindInt64(2, entry->devSeq);
-    if (status) status = journal->bindText(3, entry->recordId);
-    if (status) status = journal->bindText(4, outcome);
-    if (status) status = journal->bindText(5, resultJson);
-    if (status) status = journal->bindInt64(6, m_clock.nowUnixMillis());
-    if (status) status = journal->execute();
+    Status status = stmt->bindInt64(1, afterDevSeq);
+    if (status) status = stmt->bindInt64(2, static_cast<std::int64_t>(limit));
     if (!status) {
         return status;
     }
-    auto remove = m_connection.prepare("DELETE FROM outbox WHERE op_id = ?1");
-    if (!remove) {
-        return remove.status();
-    }
-    status = remove->bindText(1, opId);
-    if (status) status = remove->execute();
-    if (status) status = transaction.commit();
-    return status;
+    return stmt->readAll<std::string>([](const Statement& row) { return row.columnText(0); });
 }
 
-Status OutboxRepository::markRejected(const std::string& opId, const std::string& code, const std::string& message)
+Result<std::vector<std::string>> OutboxRepository::pendingPayloadsOf(const std::string& recordId)
+{
+    auto stmt = m_connection.prepare(
+        "SELECT payload FROM outbox WHERE record_id = ?1 AND status = 'pending' ORDER BY dev_seq");
+    if (!stmt) {
+        return stmt.status();
+    }
+    if (Status status = stmt->bindText(1, recordId); !status) {
+        return status;
+    }
+    return stmt->readAll<std::string>([](const Statement& row) { return row.columnText(0); });
+}
+
+Result<std::optional<std::string>> OutboxRepository::recordOf(const std::string& opId)
+{
+    auto stmt = m_connection.prepare("SELECT record_id FROM outbox WHERE op_id = ?1");
+    if (!stmt) {
+        return stmt.status();
+    }
+    if (Status status = stmt->bindText(1, opId); !status) {
+        return status;
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.status();
+    }
+    return *row ? std::optional<std::string>(stmt->columnText(0)) : std::nullopt;
+}
+
+Result<bool> OutboxRepository::isPending(const std::string& opId)
+{
+    auto stmt = m_connection.prepare("SELECT COUNT(*) FROM outbox WHERE op_id = ?1 AND status = 'pending'");
+    if (!stmt) {
+        return stmt.status();
+    }
+    if (Status status = stmt->bindText(1, opId); !status) {
+        return status;
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.status();
+    }
+    return *row && stmt->columnInt64(0) > 0;
+}
+
+Result<bool> OutboxRepository::hasDeferred(const std::string& recordId, std::string_view reason)
+{
+    auto stmt = m_connection.prepare(
+        "SELECT COUNT(*) FROM outbox WHERE record_id = ?1 AND status = 'pending' AND last_error = ?2");
+    if (!stmt) {
+        return stmt.status();
+    }
+    Status status = stmt->bindText(1, recordId);
+    if (status) status = stmt->bindText(2, deferredError(reason));
+    if (!status) {
+        return status;
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.status();
+    }
+    return *row && stmt->columnInt64(0) > 0;
+}
+
+Result<bool> OutboxRepository::remove(const std::string& opId)
+{
+    auto stmt = m_connection.prepare("DELETE FROM outbox WHERE op_id = ?1");
+    if (!stmt) {
+        return stmt.status();
+    }
+    Status status = stmt->bindText(1, opId);
+    if (status) status = stmt->execute();
+    if (!status) {
+        return status;
+    }
+    return m_connection.changes() > 0;
+}
+
+Status OutboxRepository::defer(const std::string& opId, std::string_view reason)
+{
+    auto stmt = m_connection.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE op_id = ?1");
+    if (!stmt) {
+        return stmt.status();
+    }
+    Status status = stmt->bindText(1, opId);
+    if (status) status = stmt->bindText(2, deferredError(reason));
+    if (status) status = stmt->execute();
+    return status;  // an op the outbox no longer holds (confirmed meanwhile) has nothing to park
+}
+
+Status OutboxRepository::renumberPending(const std::vector<RenumberedOp>& ops)
 {
     Transaction transaction(m_connection);
     if (!transaction.status()) {
         return transaction.status();
     }
-    auto entry = get(opId);
-    if (!entry) {
-        return entry.status();
+    // Out of the way first (dev_seq is the primary key), then the new numbers.
+    if (Status status = m_connection.exec("UPDATE outbox SET dev_seq = -dev_seq WHERE status = 'pending'"); !status) {
+        return status;
     }
-    auto stmt = m_connection.prepare("UPDATE outbox SET status = 'rejected', last_error = ?1 WHERE op_id = ?2");
-    if (!stmt) {
-        return stmt.status();
+    auto update = m_connection.prepare("UPDATE outbox SET dev_seq = ?1, payload = ?2 WHERE op_id = ?3");
+    if (!update) {
+        return update.status();
     }
-    Status status = stmt->bindText(1, code + ": " + message);
-    if (status) status = stmt->bindText(2, opId);
-    if (status) status = stmt->execute();
-    if (status) {
-        status = SubmissionRepository(m_connection, m_clock)
-                     .setFlags(entry->recordId, SubmissionRepository::kFlagNeedsAttention, 0);
-        if (status.code() == ErrorCode::NotFound) {
-            status = Status::ok();  // e.g. a comment on a record purged since; the rejection itself is kept
+    for (const RenumberedOp& op : ops) {
+        Status status = update->reset();
+        if (status) status = update->bindInt64(1, op.devSeq);
+        if (status) status = update->bindText(2, op.payload);
+        if (status) status = update->bindText(3, op.opId);
+        if (status) status = update->execute();
+        if (status && m_connection.changes() == 0) {
+            status = Status(ErrorCode::NotFound, "no queued operation " + op.opId);
+        }
+        if (!status) {
+            return status;
         }
     }
-    if (status) status = transaction.commit();
-    return status;
-}
-
-Status OutboxRepository::recordAttemptFailure(const std::string& opId, const std::string& error)
-{
-    auto stmt = m_connection.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ?1 WHERE op_id = ?2");
-    if (!stmt) {
-        return stmt.status();
+    auto left = m_connection.queryInt64("SELECT COUNT(*) FROM outbox WHERE dev_seq < 0");
+    if (!left) {
+        return left.status();
     }
-    Status status = stmt->bindText(1, error);
-    if (status) status = stmt->bindText(2, opId);
-    if (status) status = stmt->execute();
-    if (status && m_connection.changes() == 0) {
-        status = Status(ErrorCode::NotFound, "no queued operation " + opId);
+    if (*left != 0) {
+        return Status(ErrorCode::InvalidArgument, "renumbering must list every pending operation");
     }
-    return status;
+    return transaction.commit();
 }
 
 }  // namespace dantoc::client

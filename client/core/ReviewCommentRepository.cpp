@@ -134,4 +134,15 @@ Result<std::vector<ReviewComment>> ReviewCommentRepository::needingReply(const s
     return out;
 }
 
+Status ReviewCommentRepository::removeForRecord(const std::string& recordId)
+{
+    auto stmt = m_connection.prepare("DELETE FROM review_comments WHERE record_id = ?1");
+    if (!stmt) {
+        return stmt.status();
+    }
+    Status status = stmt->bindText(1, recordId);
+    if (status) status = stmt->execute();
+    return status;
+}
+
 }  // namespace dantoc::client

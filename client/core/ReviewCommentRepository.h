@@ -1,5 +1,6 @@
-// ReviewCommentRepository: reviewers' comments on a submission (optionally on one field / repeat row) and the
-// enumerator's replies. Comments are append-only events; only the reply can be set. Not thread-safe.
+// ReviewCommentRepository: the one writer of table review_comments: reviewers' comments on a submission (optionally
+// on one field / repeat row) and the enumerator's replies. Comments are append-only events; only the reply can be
+// set, and a record leaving the scope takes its comments with it. Not thread-safe.
 #pragma once
 
 #include "core/Connection.h"
@@ -47,6 +48,8 @@ public:
     // account's own replies come back from the server as comments on the same field) without a non-blank reply.
     // Oldest first.
     Result<std::vector<ReviewComment>> needingReply(const std::string& recordId, const std::vector<std::string>& self);
+    // Every comment of a record that left this store's scope (nothing of it stays on the laptop).
+    Status removeForRecord(const std::string& recordId);
 
 private:
     Connection& m_connection;

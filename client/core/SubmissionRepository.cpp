@@ -178,45 +178,102 @@ Result<std::vector<SubmissionSummary>> SubmissionRepository::list(const Submissi
     return out;
 }
 
-Status SubmissionRepository::applyServerState(const std::string& id, const std::string& state,
-                                              std::int64_t serverVersion, std::int64_t contentVersion,
-                                              const std::optional<std::string>& serverBody)
+PulledVersion PulledVersion::of(const Submission& record)
 {
-    if (serverBody) {
-        if (Status status = checkBody(*serverBody); !status) {
-            return status;
+    PulledVersion version;
+    version.id = record.id;
+    version.formId = record.formId;
+    version.formVersion = record.formVersion;
+    version.unit = record.unit;
+    version.period = record.period;
+    version.state = record.state;
+    version.level = record.level;
+    version.serverVersion = record.serverVersion;
+    version.shownBody = record.body;
+    version.serverBody = record.body;
+    version.flags = record.flags;
+    return version;
+}
+
+Status SubmissionRepository::storePulled(const PulledVersion& version)
+{
+    if (version.id.empty() || version.formId.empty() || version.unit.empty() || version.period.empty()) {
+        return Status(ErrorCode::InvalidArgument, "a pulled record needs id, form, unit and period");
+    }
+    // The bodies come from Json objects the sync client just dumped: only their shape is checked, not re-parsed
+    // (a pull page stores thousands of them).
+    for (const std::string* body : {&version.shownBody, &version.serverBody}) {
+        if (body->size() < 2 || body->front() != '{' || body->back() != '}') {
+            return Status(ErrorCode::InvalidArgument, "a pulled record body must be a JSON object");
         }
     }
     Transaction transaction(m_connection);
     if (!transaction.status()) {
         return transaction.status();
     }
-    auto update = m_connection.prepare(
-        "UPDATE record SET state = ?1, server_ver = ?2, content_ver = ?3, updated_at = ?4 WHERE id = ?5");
-    if (!update) {
-        return update.status();
+    auto upsert = m_connection.prepare(
+        "INSERT OR REPLACE INTO record(id, form_id, form_ver, unit, period, state, level, server_ver, content_ver, "
+        "body, flags, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11)");
+    if (!upsert) {
+        return upsert.status();
     }
-    Status status = update->bindText(1, state);
-    if (status) status = update->bindInt64(2, serverVersion);
-    if (status) status = update->bindInt64(3, contentVersion);
-    if (status) status = update->bindInt64(4, m_clock.nowUnixMillis());
-    if (status) status = update->bindText(5, id);
-    if (status) status = update->execute();
-    if (status && m_connection.changes() == 0) {
-        status = Status(ErrorCode::NotFound, "no submission " + id);
+    Status status = upsert->bindText(1, version.id);
+    if (status) status = upsert->bindText(2, version.formId);
+    if (status) status = upsert->bindInt64(3, version.formVersion);
+    if (status) status = upsert->bindText(4, version.unit);
+    if (status) status = upsert->bindText(5, version.period);
+    if (status) status = upsert->bindText(6, version.state);
+    if (status) status = upsert->bindText(7, version.level);
+    // content_ver is the version the user saw (sync-protocol §7): a transition's content_ver starts from here.
+    if (status) status = upsert->bindInt64(8, version.serverVersion);
+    if (status) status = upsert->bindText(9, version.shownBody);
+    if (status) status = upsert->bindInt64(10, version.flags);
+    if (status) status = upsert->bindInt64(11, m_clock.nowUnixMillis());
+    if (status) status = upsert->execute();
+    if (!status) {
+        return status;
     }
-    if (status && serverBody) {
-        auto base = m_connection.prepare("INSERT OR REPLACE INTO record_base(id, server_ver, body) VALUES(?1, ?2, ?3)");
-        if (!base) {
-            return base.status();
-        }
-        status = base->bindText(1, id);
-        if (status) status = base->bindInt64(2, serverVersion);
-        if (status) status = base->bindText(3, *serverBody);
-        if (status) status = base->execute();
+    auto base = m_connection.prepare("INSERT OR REPLACE INTO record_base(id, server_ver, body) VALUES(?1, ?2, ?3)");
+    if (!base) {
+        return base.status();
     }
+    status = base->bindText(1, version.id);
+    if (status) status = base->bindInt64(2, version.serverVersion);
+    if (status) status = base->bindText(3, version.serverBody);
+    if (status) status = base->execute();
     if (status) status = transaction.commit();
     return status;
+}
+
+Result<bool> SubmissionRepository::remove(const std::string& id)
+{
+    Transaction transaction(m_connection);
+    if (!transaction.status()) {
+        return transaction.status();
+    }
+    auto deleteRow = [&](const char* sql) -> Result<bool> {
+        auto stmt = m_connection.prepare(sql);
+        if (!stmt) {
+            return stmt.status();
+        }
+        Status status = stmt->bindText(1, id);
+        if (status) status = stmt->execute();
+        if (!status) {
+            return status;
+        }
+        return m_connection.changes() > 0;
+    };
+    auto removed = deleteRow("DELETE FROM record WHERE id = ?1");
+    if (!removed) {
+        return removed.status();
+    }
+    if (auto base = deleteRow("DELETE FROM record_base WHERE id = ?1"); !base) {
+        return base.status();
+    }
+    if (Status status = transaction.commit(); !status) {
+        return status;
+    }
+    return *removed;
 }
 
 Status SubmissionRepository::setFlags(const std::string& id, std::int64_t setMask, std::int64_t clearMask)
@@ -233,6 +290,31 @@ Status SubmissionRepository::setFlags(const std::string& id, std::int64_t setMas
         status = Status(ErrorCode::NotFound, "no submission " + id);
     }
     return status;
+}
+
+Result<std::optional<MergeBase>> SubmissionRepository::mergeBase(const std::string& id)
+{
+    auto stmt = m_connection.prepare("SELECT server_ver, body FROM record_base WHERE id = ?1");
+    if (!stmt) {
+        return stmt.status();
+    }
+    if (Status status = stmt->bindText(1, id); !status) {
+        return status;
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.status();
+    }
+    if (!*row) {
+        return std::optional<MergeBase>();
+    }
+    return std::optional<MergeBase>(MergeBase{stmt->columnInt64(0), stmt->columnText(1)});
+}
+
+Status SubmissionRepository::setFlagsIfPresent(const std::string& id, std::int64_t setMask, std::int64_t clearMask)
+{
+    Status status = setFlags(id, setMask, clearMask);
+    return status.code() == ErrorCode::NotFound ? Status::ok() : status;
 }
 
 Result<std::vector<SubmissionSummary>> SubmissionRepository::listInStates(const std::vector<std::string>& states)

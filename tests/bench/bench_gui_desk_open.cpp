@@ -81,7 +81,10 @@ bool generate(const std::filesystem::path& dir)
                 return false;
             }
             if (i % 10 >= 3) {
-                (void)submissions.applyServerState(record->id, "submitted", 1, 1, std::nullopt);
+                PulledVersion submitted = PulledVersion::of(*record);
+                submitted.state = "submitted";
+                submitted.serverVersion = 1;
+                (void)submissions.storePulled(submitted);
             }
         }
         if (!transaction.commit()) {

@@ -219,10 +219,10 @@ TEST_CASE("round trip: a commune form typed, checked, explained, with its scan, 
     // their _id, not in the order typed — noted on issue 18.)
     stored = client::SubmissionRepository(store->connection()).get(id.toStdString());
     REQUIRE(stored.isOk());
-    REQUIRE(client::SubmissionRepository(store->connection())
-                .applyServerState(id.toStdString(), "returned", stored->serverVersion + 1, stored->contentVersion,
-                                  std::nullopt)
-                .isOk());
+    client::PulledVersion returned = client::PulledVersion::of(*stored);
+    returned.state = "returned";
+    returned.serverVersion = stored->serverVersion + 1;
+    REQUIRE(client::SubmissionRepository(store->connection()).storePulled(returned).isOk());
     store->notifier().notifyRecord(id.toStdString());
     REQUIRE(waitUntil([&]() { return entry->record().state == "returned"; }));
     CHECK(entry->message().contains(QStringLiteral("đã được cập nhật")));

@@ -1,6 +1,7 @@
 #include "core/sync/PullApplier.h"
 
 #include "core/NfcJson.h"
+#include "core/OutboxRepository.h"
 #include "core/ReviewCommentRepository.h"
 #include "core/SubmissionRepository.h"
 #include "core/SyncMetaRepository.h"
@@ -41,74 +42,52 @@ std::int64_t serverFlags(const std::vector<std::string>& flags)
 struct LocalRecord
 {
     std::int64_t flags = 0;
-    Json body;
 };
 
 Result<std::optional<LocalRecord>> loadLocal(Connection& connection, const std::string& id)
 {
-    auto stmt = connection.prepare("SELECT flags, body FROM record WHERE id = ?1");
-    if (!stmt) {
-        return stmt.status();
+    auto record = SubmissionRepository(connection).get(id);
+    if (!record) {
+        if (record.status().code() == ErrorCode::NotFound) {
+            return std::optional<LocalRecord>();
+        }
+        return record.status();
     }
-    if (Status status = stmt->bindText(1, id); !status) {
-        return status;
-    }
-    auto row = stmt->step();
-    if (!row) {
-        return row.status();
-    }
-    if (!*row) {
-        return std::optional<LocalRecord>();
-    }
-    LocalRecord local;
-    local.flags = stmt->columnInt64(0);
-    auto body = parseJson(stmt->columnTextView(1));
-    local.body = body && body->is_object() ? std::move(*body) : Json::object();
-    return std::optional<LocalRecord>(std::move(local));
+    return std::optional<LocalRecord>(LocalRecord{record->flags});
 }
 
 Result<std::optional<std::pair<std::uint64_t, Json>>> loadBase(Connection& connection, const std::string& id)
 {
-    auto stmt = connection.prepare("SELECT server_ver, body FROM record_base WHERE id = ?1");
-    if (!stmt) {
-        return stmt.status();
+    auto base = SubmissionRepository(connection).mergeBase(id);
+    if (!base) {
+        return base.status();
     }
-    if (Status status = stmt->bindText(1, id); !status) {
-        return status;
-    }
-    auto row = stmt->step();
-    if (!row) {
-        return row.status();
-    }
-    if (!*row) {
+    if (!*base) {
         return std::optional<std::pair<std::uint64_t, Json>>();
     }
-    auto body = parseJson(stmt->columnTextView(1));
+    auto body = parseJson((*base)->body);
     if (!body || !body->is_object()) {
         return Status(ErrorCode::Corruption, "record_base " + id + " is not a JSON object");
     }
     return std::optional<std::pair<std::uint64_t, Json>>(
-        std::make_pair(static_cast<std::uint64_t>(stmt->columnInt64(0)), std::move(*body)));
+        std::make_pair(static_cast<std::uint64_t>((*base)->serverVersion), std::move(*body)));
 }
 
 Result<std::vector<ds::Operation>> pendingOps(Connection& connection, const std::string& recordId)
 {
-    auto stmt = connection.prepare(
-        "SELECT payload FROM outbox WHERE record_id = ?1 AND status = 'pending' ORDER BY dev_seq");
-    if (!stmt) {
-        return stmt.status();
-    }
-    if (Status status = stmt->bindText(1, recordId); !status) {
-        return status;
-    }
-    auto stored = readStoredOps(*stmt);
-    if (!stored) {
-        return stored.status();
+    auto payloads = OutboxRepository(connection).pendingPayloadsOf(recordId);
+    if (!payloads) {
+        return payloads.status();
     }
     std::vector<ds::Operation> out;
-    out.reserve(stored->size());
-    for (StoredOp& op : *stored) {
-        out.push_back(std::move(op.op));
+    out.reserve(payloads->size());
+    for (const std::string& payload : *payloads) {
+        auto json = parseJson(payload);
+        auto op = json ? ds::parseOperation(*json) : Result<ds::Operation>(json.status());
+        if (!op) {
+            return Status(ErrorCode::Corruption, "stored operation: " + op.status().message());
+        }
+        out.push_back(std::move(*op));
     }
     return out;
 }
@@ -130,17 +109,6 @@ Json overlay(const Json& server, const std::vector<ds::Operation>& pending, bool
         }
     }
     return body;
-}
-
-Status execBound(Connection& connection, const char* sql, const std::string& id)
-{
-    auto stmt = connection.prepare(sql);
-    if (!stmt) {
-        return stmt.status();
-    }
-    Status status = stmt->bindText(1, id);
-    if (status) status = stmt->execute();
-    return status;
 }
 
 }  // namespace
@@ -283,37 +251,19 @@ Status PullApplier::applyRecord(const ds::PullItem& item, PullPageStats& stats)
         flags |= Flags::kFlagNeedsAttention;
     }
 
-    auto upsert = m_connection.prepare(
-        "INSERT OR REPLACE INTO record(id, form_id, form_ver, unit, period, state, level, server_ver, content_ver, "
-        "body, flags, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    if (!upsert) {
-        return upsert.status();
-    }
-    Status status = upsert->bindText(1, item.recordId);
-    if (status) status = upsert->bindText(2, item.form.id);
-    if (status) status = upsert->bindInt64(3, static_cast<std::int64_t>(item.form.version));
-    if (status) status = upsert->bindText(4, item.unit);
-    if (status) status = upsert->bindText(5, item.period);
-    if (status) status = upsert->bindText(6, state);
-    if (status) status = upsert->bindText(7, item.level.value_or(std::string()));
-    if (status) status = upsert->bindInt64(8, static_cast<std::int64_t>(item.ver));
-    // content_ver is the version the user saw (sync-protocol §7): a transition's content_ver starts from here.
-    if (status) status = upsert->bindInt64(9, static_cast<std::int64_t>(item.ver));
-    if (status) status = upsert->bindText(10, shown.dump());
-    if (status) status = upsert->bindInt64(11, flags);
-    if (status) status = upsert->bindInt64(12, m_clock.nowUnixMillis());
-    if (status) status = upsert->execute();
-    if (!status) {
-        return status;
-    }
-    auto storeBase = m_connection.prepare("INSERT OR REPLACE INTO record_base(id, server_ver, body) VALUES(?1, ?2, ?3)");
-    if (!storeBase) {
-        return storeBase.status();
-    }
-    status = storeBase->bindText(1, item.recordId);
-    if (status) status = storeBase->bindInt64(2, static_cast<std::int64_t>(item.ver));
-    if (status) status = storeBase->bindText(3, serverBody.dump());
-    if (status) status = storeBase->execute();
+    PulledVersion version;
+    version.id = item.recordId;
+    version.formId = item.form.id;
+    version.formVersion = static_cast<int>(item.form.version);
+    version.unit = item.unit;
+    version.period = item.period;
+    version.state = state;
+    version.level = item.level.value_or(std::string());
+    version.serverVersion = static_cast<std::int64_t>(item.ver);
+    version.shownBody = shown.dump();
+    version.serverBody = serverBody.dump();
+    version.flags = flags;
+    Status status = SubmissionRepository(m_connection, m_clock).storePulled(version);
     if (status) {
         ++stats.records;
         stats.changedIds.push_back(item.recordId);
@@ -327,50 +277,42 @@ Status PullApplier::applyRevoke(const std::string& recordId, bool deleted, PullP
     if (!pending) {
         return pending.status();
     }
+    SubmissionRepository submissions(m_connection, m_clock);
     if (!pending->empty()) {
         // Keep the user's unsent work visible; its pushes will be rejected (out_of_scope) and flag it again.
-        auto flag = m_connection.prepare("UPDATE record SET flags = flags | ?1 WHERE id = ?2");
-        if (!flag) {
-            return flag.status();
-        }
-        Status status = flag->bindInt64(1, Flags::kFlagRevoked | Flags::kFlagNeedsAttention);
-        if (status) status = flag->bindText(2, recordId);
-        if (status) status = flag->execute();
+        Status status = submissions.setFlagsIfPresent(recordId, Flags::kFlagRevoked | Flags::kFlagNeedsAttention, 0);
         if (status) {
             ++stats.keptRevoked;
             stats.changedIds.push_back(recordId);
         }
         return status;
     }
-    Status status = execBound(m_connection, "DELETE FROM record WHERE id = ?1", recordId);
-    const bool removed = status && m_connection.changes() > 0;
-    if (status) status = execBound(m_connection, "DELETE FROM record_base WHERE id = ?1", recordId);
-    if (status && !deleted) {
-        // Out of scope: nothing of it stays on this laptop, the reviewers' notes included.
-        status = execBound(m_connection, "DELETE FROM review_comments WHERE record_id = ?1", recordId);
+    auto removed = submissions.remove(recordId);
+    if (!removed) {
+        return removed.status();
     }
-    if (status && removed) {
+    if (!deleted) {
+        // Out of scope: nothing of it stays on this laptop, the reviewers' notes included.
+        if (Status status = ReviewCommentRepository(m_connection, m_clock).removeForRecord(recordId); !status) {
+            return status;
+        }
+    }
+    if (*removed) {
         ++stats.purged;
         stats.changedIds.push_back(recordId);
     }
-    return status;
+    return Status::ok();
 }
 
 Status PullApplier::applyComment(const ds::PullItem& item, PullPageStats& stats)
 {
-    auto known = m_connection.prepare("SELECT COUNT(*) FROM review_comments WHERE id = ?1");
-    if (!known) {
-        return known.status();
-    }
-    if (Status status = known->bindText(1, item.commentId); !status) {
-        return status;
-    }
-    auto row = known->step();
-    if (!row) {
-        return row.status();
-    }
-    if (*row && known->columnInt64(0) > 0) {
+    ReviewCommentRepository comments(m_connection, m_clock);
+    auto known = comments.get(item.commentId);
+    if (known) {
         return Status::ok();  // seen before (a re-pull after an epoch change): comments are append-only
+    }
+    if (known.status().code() != ErrorCode::NotFound) {
+        return known.status();
     }
     ReviewComment comment;
     comment.id = item.commentId;
@@ -379,7 +321,7 @@ Status PullApplier::applyComment(const ds::PullItem& item, PullPageStats& stats)
     comment.author = item.author.empty() ? std::string("?") : item.author;
     comment.text = text::composeNfc(item.text);
     comment.createdAt = static_cast<std::int64_t>(item.at == 0 ? 1 : item.at);
-    auto added = ReviewCommentRepository(m_connection, m_clock).add(comment);
+    auto added = comments.add(comment);
     if (!added) {
         return added.status();
     }

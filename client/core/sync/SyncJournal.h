@@ -1,7 +1,8 @@
 // SyncJournal: the sync client's durable bookkeeping around the outbox (sync-protocol §4): finals of a push reply
 // moved to op_journal with their outcome in ONE transaction, deferred ops kept, the renumbering after a device fork,
 // the journal ops to re-push after a server restore, confirmation through pull, pruning. Not thread-safe (the
-// Connection's thread).
+// Connection's thread). It coordinates the tables' owners (OutboxRepository, OpJournalRepository,
+// SubmissionRepository) and writes no table itself.
 #pragma once
 
 #include "core/Connection.h"
@@ -13,6 +14,7 @@
 #include "sync/PushMessages.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,8 +77,11 @@ public:
     Result<std::int64_t> prune();
 
 private:
-    Status moveToJournal(const std::string& opId, const std::string& outcome, const std::string& resultJson,
-                         bool& moved);
+    // The op's outcome into op_journal and the op out of the outbox (or, for an op no longer there, the journal
+    // row's outcome refreshed).
+    Status moveToJournal(const std::string& opId, const std::string& outcome, const std::string& resultJson);
+    // The record of an op in the outbox or the journal.
+    Result<std::optional<std::string>> recordOf(const std::string& opId);
 
     Connection& m_connection;
     const Clock& m_clock;

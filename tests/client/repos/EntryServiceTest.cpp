@@ -6,6 +6,7 @@
 #include "core/EntryService.h"
 #include "core/OutboxRepository.h"
 #include "core/SubmissionRepository.h"
+#include "core/sync/SyncJournal.h"
 
 #include "base/Uuid.h"
 #include "sync/Operation.h"
@@ -14,6 +15,7 @@
 
 using namespace dantoc;
 using namespace dantoc::client;
+namespace ds = dantoc::sync;
 
 namespace {
 
@@ -40,15 +42,38 @@ struct Fixture
         return *ops;
     }
 
-    sync::Operation op(const OutboxEntry& entry)
+    ds::Operation op(const OutboxEntry& entry)
     {
         auto json = parseJson(entry.payload);
         REQUIRE(json.isOk());
-        auto parsed = sync::parseOperation(*json);
+        auto parsed = ds::parseOperation(*json);
         REQUIRE_MESSAGE(parsed.isOk(), parsed.status().toString());
         return *parsed;
     }
 };
+
+// The server applied the op, as a push reply's outcome records it.
+void acknowledge(Fixture& f, const std::string& opId)
+{
+    auto counts = dantoc::client::sync::SyncJournal(f.store->connection(), f.clock)
+                      .finalize({dantoc::sync::OpOutcome::applied(opId, 1)}, {});
+    REQUIRE_MESSAGE(counts.isOk(), counts.status().toString());
+    REQUIRE(counts->applied == 1);
+}
+
+// A pulled server version: `serverBody` becomes the merge base, the record keeps showing its body.
+void pretendPulled(Fixture& f, const std::string& id, const std::string& state, std::int64_t ver,
+                   const std::string& serverBody)
+{
+    SubmissionRepository submissions(f.store->connection(), f.clock);
+    auto record = submissions.get(id);
+    REQUIRE(record.isOk());
+    PulledVersion pulled = PulledVersion::of(*record);
+    pulled.state = state;
+    pulled.serverVersion = ver;
+    pulled.serverBody = serverBody;
+    REQUIRE(submissions.storePulled(pulled).isOk());
+}
 
 Json valid()
 {
@@ -71,10 +96,10 @@ TEST_CASE("entry: first save enqueues one create with every field, then edits ca
     REQUIRE(ops.size() == 1);
     CHECK(ops[0].kind == "create");
     CHECK(ops[0].baseVersion == 0);
-    sync::Operation create = f.op(ops[0]);
-    CHECK(create.kind == sync::OpKind::Create);
+    ds::Operation create = f.op(ops[0]);
+    CHECK(create.kind == ds::OpKind::Create);
     CHECK(create.recordId == id);
-    CHECK(create.form == sync::FormRef{"tiny_village", 2});
+    CHECK(create.form == ds::FormRef{"tiny_village", 2});
     CHECK(create.unit == "0164500000");
     CHECK(create.period == "2025-H2");
     CHECK(create.devSeq == static_cast<std::uint64_t>(ops[0].devSeq));
@@ -89,13 +114,13 @@ TEST_CASE("entry: first save enqueues one create with every field, then edits ca
     REQUIRE(second.isOk());
     ops = f.pending();
     REQUIRE(ops.size() == 2);
-    sync::Operation edit = f.op(ops[1]);
-    CHECK(edit.kind == sync::OpKind::Edit);
+    ds::Operation edit = f.op(ops[1]);
+    CHECK(edit.kind == ds::OpKind::Edit);
     CHECK(edit.baseVer == 1);  // the create is not acknowledged yet: it will make version 1
     CHECK(edit.devSeq == create.devSeq + 1);
     CHECK(edit.deviceId == create.deviceId);
     REQUIRE(edit.set.size() == 1);
-    CHECK(edit.set.at("households_poor") == sync::FieldChange{3, 4});
+    CHECK(edit.set.at("households_poor") == ds::FieldChange{3, 4});
 
     // Saving the same body again has nothing to send.
     auto third = f.service.save(id, edited);
@@ -120,12 +145,10 @@ TEST_CASE("entry: edits diff against record_base plus the pending operations, an
     // Sync acknowledged the create: base = server body at version 3, the outbox emptied.
     auto ops = f.pending();
     REQUIRE(ops.size() == 1);
-    REQUIRE(OutboxRepository(f.store->connection(), f.clock).markAcked(ops[0].opId, "applied", "{}").isOk());
+    acknowledge(f, ops[0].opId);
     Json server = valid();
     server["households_total"] = 12;  // someone else's change, already in the base
-    REQUIRE(SubmissionRepository(f.store->connection(), f.clock)
-                .applyServerState(id, "draft", 3, 3, server.dump())
-                .isOk());
+    pretendPulled(f, id, "draft", 3, server.dump());
     auto base = f.service.enqueuedBody(id);
     REQUIRE(base.isOk());
     CHECK((*base)["households_total"] == 12);
@@ -135,8 +158,8 @@ TEST_CASE("entry: edits diff against record_base plus the pending operations, an
     REQUIRE(f.service.save(id, edited).isOk());
     ops = f.pending();
     REQUIRE(ops.size() == 1);
-    sync::Operation edit = f.op(ops[0]);
-    CHECK(edit.kind == sync::OpKind::Edit);
+    ds::Operation edit = f.op(ops[0]);
+    CHECK(edit.kind == ds::OpKind::Edit);
     CHECK(edit.baseVer == 3);
     REQUIRE(edit.set.size() == 1);
     CHECK(edit.set.at("village_name").before == "Bản Nậm Cang");
@@ -258,8 +281,8 @@ TEST_CASE("entry: submit is refused with hard errors, otherwise saves and enqueu
     auto ops = f.pending();
     REQUIRE(ops.size() == 2);  // the unsent body (create), then the transition
     CHECK(ops[0].kind == "create");
-    sync::Operation transition = f.op(ops[1]);
-    CHECK(transition.kind == sync::OpKind::Transition);
+    ds::Operation transition = f.op(ops[1]);
+    CHECK(transition.kind == ds::OpKind::Transition);
     REQUIRE(transition.transition.has_value());
     CHECK(transition.transition->action == "submit");
     CHECK(transition.transition->from == "draft");
@@ -279,16 +302,16 @@ TEST_CASE("entry: returned records are resubmitted")
     const std::string id = f.draft(valid().dump());
     REQUIRE(f.service.save(id, valid()).isOk());
     auto ops = f.pending();
-    REQUIRE(OutboxRepository(f.store->connection(), f.clock).markAcked(ops[0].opId, "applied", "{}").isOk());
-    REQUIRE(SubmissionRepository(f.store->connection(), f.clock).applyServerState(id, "returned", 5, 2, valid().dump()).isOk());
+    acknowledge(f, ops[0].opId);
+    pretendPulled(f, id, "returned", 5, valid().dump());
     auto result = f.service.submit(id);
     REQUIRE(result.isOk());
     ops = f.pending();
     REQUIRE(ops.size() == 1);  // nothing new in the body
-    sync::Operation op = f.op(ops[0]);
+    ds::Operation op = f.op(ops[0]);
     CHECK(op.transition->action == "resubmit");
     CHECK(op.transition->from == "returned");
-    CHECK(op.transition->contentVer == 2);
+    CHECK(op.transition->contentVer == 5);
     CHECK(op.baseVer == 5);
 }
 
@@ -313,9 +336,9 @@ TEST_CASE("entry: roster rows get UUID ids (validation requires them); existing 
     REQUIRE(f.service.save(id, stored).isOk());
     auto ops = f.pending();
     REQUIRE(ops.size() == 2);
-    sync::Operation edit = f.op(ops[1]);
+    ds::Operation edit = f.op(ops[1]);
     REQUIRE(edit.set.size() == 2);
-    CHECK(edit.set.at("members[keepMe_1].size") == sync::FieldChange{3, 4});
+    CHECK(edit.set.at("members[keepMe_1].size") == ds::FieldChange{3, 4});
     bool added = false;
     for (const auto& [path, change] : edit.set) {
         added = added || (path.rfind("members[", 0) == 0 && change.before.is_null() &&
@@ -334,7 +357,7 @@ TEST_CASE("entry: comments are operations; bad input is refused")
     REQUIRE_MESSAGE(commented.isOk(), commented.status().toString());
     auto ops = f.pending();
     REQUIRE(ops.size() == 1);
-    sync::Operation op = f.op(ops[0]);
+    ds::Operation op = f.op(ops[0]);
     REQUIRE(op.comment.has_value());
     CHECK(op.comment->text == "Số hộ nghèo đã được rà soát");
     CHECK(op.comment->field == std::optional<std::string>("households_poor"));

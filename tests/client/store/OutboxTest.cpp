@@ -3,12 +3,15 @@
 #include "core/OutboxRepository.h"
 #include "core/SubmissionRepository.h"
 #include "core/Transaction.h"
+#include "core/sync/SyncJournal.h"
 
 #include "base/Uuid.h"
 
 using namespace dantoc;
 using namespace dantoc::client;
 using dantoc::test::TempDir;
+using dantoc::client::sync::SyncJournal;
+namespace ds = dantoc::sync;
 
 TEST_CASE("the same op_id twice is refused, with no duplicate and no dev_seq consumed")
 {
@@ -46,9 +49,11 @@ TEST_CASE("dev_seq strictly increases across reopen, also after acknowledged ope
         // acknowledge everything: outbox empties, the next dev_seq still grows
         auto pending = outbox.pending();
         REQUIRE(pending.isOk());
+        std::vector<ds::OpOutcome> applied;
         for (const auto& entry : *pending) {
-            REQUIRE(outbox.markAcked(entry.opId, "applied", "{\"ver\":1}"));
+            applied.push_back(ds::OpOutcome::applied(entry.opId, 1));
         }
+        REQUIRE(SyncJournal(store->connection()).finalize(applied, {}).isOk());
         CHECK(*outbox.pendingCount() == 0);
     }
     CHECK(last == 12);
@@ -86,32 +91,72 @@ TEST_CASE("a record change and its operation commit together or not at all")
     CHECK(*outbox.pendingCount() == 2);
 }
 
-TEST_CASE("rejections stay visible, flag the record and do not block later operations")
+TEST_CASE("an op has one life: parked stays pending, rejected and applied go to the journal, a rejection flags")
 {
     TempDir dir;
     auto store = test::createStore(dir.path());
-    SubmissionRepository submissions(store->connection());
-    OutboxRepository outbox(store->connection());
+    Connection& db = store->connection();
+    SubmissionRepository submissions(db);
+    OutboxRepository outbox(db);
+    SyncJournal journal(db);
     auto record = submissions.createDraft({"", "household", 1, "xa-1", "2026", "", "{}"});
     REQUIRE(record.isOk());
+    REQUIRE(submissions.setFlags(record->id, 0, SubmissionRepository::kFlagLocalChanges));
     const std::string a = newUuid();
     const std::string b = newUuid();
     REQUIRE(outbox.enqueue({a, record->id, "transition", 0, "{}"}).isOk());
     REQUIRE(outbox.enqueue({b, record->id, "edit", 0, "{}"}).isOk());
-    REQUIRE(outbox.recordAttemptFailure(a, "timeout"));
+
+    // Parked: still pending, one more attempt, the reason kept; the record is not flagged for it.
+    auto parked = journal.finalize({}, {ds::OpOutcome::deferred(a, "unit_busy")});
+    REQUIRE(parked.isOk());
+    CHECK(parked->deferred == 1);
     CHECK(outbox.get(a)->attempts == 1);
-    REQUIRE(outbox.markRejected(a, "stale_review", "phiên bản đã thay đổi"));
-    auto entry = outbox.get(a);
-    REQUIRE(entry.isOk());
-    CHECK(entry->status == "rejected");
-    CHECK(entry->lastError == "stale_review: phiên bản đã thay đổi");
+    CHECK(outbox.get(a)->lastError == OutboxRepository::deferredError("unit_busy"));
+    CHECK(*outbox.isPending(a));
+    CHECK(submissions.get(record->id)->flags == 0);
+
+    // Rejected: out of the outbox into the journal with its outcome; the record needs attention; b goes on.
+    auto rejected = journal.finalize({ds::OpOutcome::rejected(a, "stale_review", {"phiên bản đã thay đổi", "changed"})}, {});
+    REQUIRE(rejected.isOk());
+    CHECK(rejected->rejected == 1);
+    CHECK(rejected->recordIds == std::vector<std::string>{record->id});
+    CHECK(outbox.get(a).status().code() == ErrorCode::NotFound);
+    CHECK(*db.queryText("SELECT outcome FROM op_journal WHERE op_id = '" + a + "'") == "rejected");
     CHECK((submissions.get(record->id)->flags & SubmissionRepository::kFlagNeedsAttention) != 0);
     auto pending = outbox.pending();
     REQUIRE(pending.isOk());
     REQUIRE(pending->size() == 1);
     CHECK(pending->front().opId == b);
-    REQUIRE(outbox.markAcked(b, "applied", "{}"));
-    CHECK(outbox.get(b).status().code() == ErrorCode::NotFound);
-    CHECK(*store->connection().queryInt64("SELECT count(*) FROM op_journal WHERE op_id = '" + b + "'") == 1);
-    CHECK(outbox.markAcked(newUuid(), "applied", "{}").code() == ErrorCode::NotFound);
+
+    // Applied: journaled, gone from the outbox. The same outcome again (a retried reply) changes nothing more.
+    REQUIRE(journal.finalize({ds::OpOutcome::applied(b, 2)}, {}).isOk());
+    REQUIRE(journal.finalize({ds::OpOutcome::applied(b, 2)}, {}).isOk());
+    CHECK(*outbox.pendingCount() == 0);
+    CHECK(*db.queryInt64("SELECT count(*) FROM op_journal WHERE op_id = '" + b + "'") == 1);
+    CHECK(*db.queryInt64("SELECT count(*) FROM op_journal") == 2);
+    // An outcome for an op nobody knows touches nothing.
+    auto unknown = journal.finalize({ds::OpOutcome::applied(newUuid(), 3)}, {});
+    REQUIRE(unknown.isOk());
+    CHECK(unknown->recordIds.empty());
+    CHECK(*db.queryInt64("SELECT count(*) FROM op_journal") == 2);
+}
+
+TEST_CASE("renumbering after a device fork covers every pending op or changes nothing")
+{
+    TempDir dir;
+    auto store = test::createStore(dir.path());
+    OutboxRepository outbox(store->connection());
+    const std::string a = newUuid();
+    const std::string b = newUuid();
+    REQUIRE(outbox.enqueue({a, "r1", "edit", 0, "{\"n\":1}"}).isOk());
+    REQUIRE(outbox.enqueue({b, "r1", "edit", 0, "{\"n\":2}"}).isOk());
+    CHECK(outbox.renumberPending({{a, 1, "{}"}}).code() == ErrorCode::InvalidArgument);
+    CHECK(outbox.get(a)->devSeq == 1);
+    CHECK(outbox.get(b)->devSeq == 2);
+    CHECK(outbox.get(a)->payload == "{\"n\":1}");
+    REQUIRE(outbox.renumberPending({{b, 1, "{\"n\":20}"}, {a, 2, "{\"n\":10}"}}));
+    CHECK(outbox.get(b)->devSeq == 1);
+    CHECK(outbox.get(a)->devSeq == 2);
+    CHECK(outbox.get(a)->payload == "{\"n\":10}");
 }

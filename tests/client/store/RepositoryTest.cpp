@@ -53,14 +53,35 @@ TEST_CASE("submissions: drafts, autosave, paged listing by unit/period/state, se
     CHECK(submissions.createDraft({"", "", 2, "xa-a", "2026", "", "{}"}).status().code() ==
           ErrorCode::InvalidArgument);
 
-    REQUIRE(submissions.applyServerState(ids[0], "submitted", 3, 2, std::string("{\"i\":0}")));
+    PulledVersion pulled = PulledVersion::of(*submissions.get(ids[0]));
+    pulled.state = "submitted";
+    pulled.serverVersion = 3;
+    pulled.serverBody = "{\"i\":0}";
+    pulled.shownBody = "{\"i\":0,\"sua\":true}";
+    REQUIRE(submissions.storePulled(pulled));
     auto synced = submissions.get(ids[0]);
     REQUIRE(synced.isOk());
     CHECK(synced->state == "submitted");
     CHECK(synced->serverVersion == 3);
-    CHECK(synced->contentVersion == 2);
-    CHECK(*store->connection().queryText("SELECT body FROM record_base WHERE id = '" + ids[0] + "'") == "{\"i\":0}");
-    CHECK(submissions.applyServerState(newUuid(), "submitted", 1, 1, std::nullopt).code() == ErrorCode::NotFound);
+    CHECK(synced->contentVersion == 3);
+    CHECK(synced->body == pulled.shownBody);
+    auto base = submissions.mergeBase(ids[0]);
+    REQUIRE(base.isOk());
+    REQUIRE(base->has_value());
+    CHECK((*base)->serverVersion == 3);
+    CHECK((*base)->body == "{\"i\":0}");
+    CHECK(submissions.mergeBase(ids[1])->has_value() == false);
+    pulled.serverBody = "[1]";
+    CHECK(submissions.storePulled(pulled).code() == ErrorCode::InvalidArgument);
+    CHECK(submissions.get(ids[0])->serverVersion == 3);
+
+    // Revoked on the server: the record and its base go; a second removal finds nothing.
+    CHECK(*submissions.remove(ids[0]) == true);
+    CHECK(submissions.get(ids[0]).status().code() == ErrorCode::NotFound);
+    CHECK(submissions.mergeBase(ids[0])->has_value() == false);
+    CHECK(*submissions.remove(ids[0]) == false);
+    CHECK(submissions.setFlags(ids[0], 1, 0).code() == ErrorCode::NotFound);
+    CHECK(submissions.setFlagsIfPresent(ids[0], 1, 0).isOk());
 }
 
 TEST_CASE("the commune draft listing uses an index, not a table scan")
