@@ -2,6 +2,8 @@
 
 #include "gui/entry/ValueText.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QInputMethod>
@@ -46,9 +48,17 @@ bool FieldLineEdit::commitPreedit()
 
 void FieldLineEdit::keyPressEvent(QKeyEvent* event)
 {
+    // An open choice list (a QCompleter set on this edit with setWidget, so one of its children) passes each
+    // key to the edit first and acts on it only if the edit leaves it unaccepted: on Enter it then closes
+    // itself and completes the highlighted row. Accepting Enter while it is open would leave it open after the
+    // field is done (a cell editor's list then outlives its editor until the next event-loop turn).
+    const auto* completer = findChild<QCompleter*>(QString(), Qt::FindDirectChildrenOnly);
+    const bool listOpen = completer != nullptr && completer->popup() != nullptr && completer->popup()->isVisible();
     QLineEdit::keyPressEvent(event);
     if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-        event->accept();
+        if (!listOpen) {
+            event->accept();  // no list: Enter ends the field here and goes no further (no default button)
+        }
         emit enterPressed();
     }
 }

@@ -131,8 +131,21 @@ inline void typeKeys(QWidget* start, const QString& text)
 
 inline void key(QWidget* fallback, Qt::Key code, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
+    QWidget* window = fallback->window();
     QTest::keyClick(keyTarget(fallback), code, modifiers);
     QApplication::processEvents();
+    // Qt's offscreen platform activates every window it shows, a choice list's popup too, and activates nothing
+    // when the popup closes; on a desktop the popup never takes activation. Give it back as a window manager
+    // would, or the next key would reach no widget.
+    QWidget* active = QApplication::activeWindow();
+    const bool leftByPopup = active == nullptr || (active->windowType() == Qt::Popup && !active->isVisible());
+    if (leftByPopup && QApplication::activePopupWidget() == nullptr && window->isVisible()) {
+        QWidget* focused = QApplication::focusWidget();  // where the key moved the focus: it stays there
+        QApplication::setActiveWindow(window);
+        if (focused != nullptr && focused->window() == window) {
+            focused->setFocus(Qt::OtherFocusReason);
+        }
+    }
 }
 
 // Replays an input-method stream: "\b" is Backspace, anything else is text. Sent to the focus widget (a roster
