@@ -13,6 +13,8 @@
 #include "sync/WireCodec.h"
 #include "workflow/WorkflowTypes.h"
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 
 namespace dantoc::server {
@@ -194,14 +196,20 @@ ApiResponse listRecordsRoute(const ApiContext& ctx, const ApiRequest& request, c
     }
     RecordQuery query;
     if (auto it = request.query.find("unit"); it != request.query.end()) {
-        if (!ctx.scope.inScope(who->unitCode, it->second)) {
-            return ApiResponse::json(200, Json{{"records", Json::array()}}.dump());
-        }
-        auto sub = ctx.scope.codesInScope(it->second);
+        // The units under the given one (a district or province too) on `at`, or on the last day it existed;
+        // the caller sees only those of them in its own scope.
+        const auto at = request.query.find("at");
+        auto sub = ctx.scope.codesUnder(it->second, at == request.query.end() ? std::string() : at->second);
         if (!sub) {
             return errorFromStatus(sub.status());
         }
-        query.unitCodes = *sub;
+        std::sort(sub->begin(), sub->end());
+        std::sort(codes->begin(), codes->end());
+        std::set_intersection(sub->begin(), sub->end(), codes->begin(), codes->end(),
+                              std::back_inserter(query.unitCodes));
+        if (query.unitCodes.empty()) {
+            return ApiResponse::json(200, Json{{"records", Json::array()}}.dump());
+        }
     } else {
         query.unitCodes = *codes;
     }

@@ -180,6 +180,40 @@ Result<std::vector<std::string>> AdminScopePolicy::codesInScope(const std::strin
     return out;
 }
 
+Result<std::vector<std::string>> AdminScopePolicy::codesUnder(const std::string& unitCode,
+                                                             const std::string& date) const
+{
+    const auto snapshot = current(/*forceCheck=*/true);
+    if (!snapshot->tree) {
+        return m_fallback->codesUnder(unitCode, date);
+    }
+    std::string at = date.empty() ? today() : date;
+    if (date.empty() && snapshot->tree->find(unitCode, at) == nullptr) {
+        auto it = snapshot->versions.find(unitCode);
+        if (it == snapshot->versions.end()) {
+            return std::vector<std::string>{};
+        }
+        std::string last;  // the last day of its latest version that has ended
+        for (const admin::Unit* version : it->second) {
+            if (!version->validTo.empty() && version->validTo < at && version->validTo > last) {
+                last = version->validTo;
+            }
+        }
+        if (last.empty()) {
+            return std::vector<std::string>{};  // not yet valid
+        }
+        at = last;
+    }
+    std::vector<std::string> out;
+    for (const auto& [code, versions] : snapshot->versions) {
+        if (inScopeOf(*snapshot, unitCode, code, at)) {
+            out.push_back(code);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 Result<std::vector<Unit>> AdminScopePolicy::unitsAt(const std::string& scopeRoot, const std::string& date) const
 {
     const auto snapshot = current(/*forceCheck=*/true);

@@ -31,6 +31,7 @@ public:
     bool inScope(const std::string& scopeRoot, const std::string& unitCode) const override;
     Result<std::vector<Unit>> unitsAt(const std::string& scopeRoot, const std::string& date) const override;
     Result<std::vector<std::string>> codesInScope(const std::string& scopeRoot) const override;
+    Result<std::vector<std::string>> codesUnder(const std::string& unitCode, const std::string& date) const override;
 
     // Rebuilds the tree from the store now. When the stored units do not form a valid tree (hand-edited data) the
     // previous snapshot stays; with none, questions fall back to the store's parent walk (StoreScopePolicy).

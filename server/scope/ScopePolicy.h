@@ -22,6 +22,11 @@ public:
     // Every unit code, of any date, for which inScope(scopeRoot, code) holds (sorted): what a record query for the
     // root's data filters on (records of old communes merged into the root included).
     virtual Result<std::vector<std::string>> codesInScope(const std::string& scopeRoot) const = 0;
+    // Every unit code whose unit lies under `unitCode` as the tree stood on `date` (sorted; `unitCode` itself
+    // included): units valid that day in its subtree, and older codes whose territory went into them. `date`
+    // empty: today when the unit is valid today, else the last day it was (an abolished district lists the
+    // communes it held). Unknown units: an empty list.
+    virtual Result<std::vector<std::string>> codesUnder(const std::string& unitCode, const std::string& date) const = 0;
 };
 
 // The unit tree held in the Store (unit.parent_code, latest version per code): no dates, no lineage.
@@ -63,6 +68,10 @@ public:
             }
         }
         return out;
+    }
+    Result<std::vector<std::string>> codesUnder(const std::string& unitCode, const std::string&) const override
+    {
+        return codesInScope(unitCode);  // no dates in this tree
     }
 
 private:

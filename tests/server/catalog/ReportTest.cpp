@@ -13,6 +13,7 @@
 #include "report/ReportExport.h"
 #include "scope/AdminScopePolicy.h"
 #include "base/Uuid.h"
+#include "support/Files.h"
 #include "support/TempDir.h"
 
 #include <doctest/doctest.h>
@@ -20,7 +21,9 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <string>
+#include <utility>
 
 using namespace dantoc;
 using namespace dantoc::test;
@@ -375,4 +378,72 @@ TEST_CASE("csv cells: quoting and formula neutralising")
     CHECK(server::csvCell("+84 912") == "'+84 912");
     CHECK(server::csvCell("-12.5") == "-12.5");
     CHECK(server::csvCell("-cmd") == "'-cmd");
+}
+
+namespace {
+
+// The per-group rows of `indicator` at `unit`, summed, and how many groups there are.
+std::pair<double, int> groupSum(const json& rows, const std::string& unit, const std::string& indicator)
+{
+    double sum = 0;
+    int count = 0;
+    for (const json& r : rows) {
+        if (r["unit"] == unit && r["indicator"] == indicator && r["ethnic_group"] != "") {
+            sum += r["value"].get<double>();
+            ++count;
+        }
+    }
+    return {sum, count};
+}
+
+}  // namespace
+
+TEST_CASE("the shipped forms' ethnic rosters give a per-group breakdown that adds up to the total")
+{
+    RecordsFixture x;
+    for (const char* name : {"village_survey.json", "commune_survey.json"}) {
+        REQUIRE(server::publishFormDocument(x.f.app().catalogs(), readFile(resourcesDir() / "forms" / name), "test",
+                                            kJan2026)
+                    .isOk());
+    }
+    REQUIRE(server::savePeriod(x.f.app().catalogs(), {"2026-H2", "6 tháng cuối 2026", "2026-07-01", "2026-12-31", true},
+                               "test", kJan2026)
+                .isOk());
+    auto sample = [&](const std::string& form, const std::string& id, const std::string& unit,
+                      const std::string& period) {
+        const json values = json::parse(readFile(resourcesDir() / "demo" / (form + ".sample.json")))["values"];
+        server::StoredRecord r = record(id, unit, "approved", values, period);
+        r.formId = form;
+        return r;
+    };
+    storeRecords(x.f, {sample("village_survey", "v1", "02683-01", "2026-H2"),
+                       sample("village_survey", "v2", "02683-02", "2026-H2"),
+                       sample("commune_survey", "c1", "02683", "2026"), sample("commune_survey", "c2", "02686", "2026")});
+    const std::string viewer = x.f.ready("viewer");
+    auto rowsOf = [&](std::map<std::string, std::string> query) {
+        auto response = x.get("/api/v1/aggregates", viewer, std::move(query));
+        REQUIRE(response.status == 200);
+        return json::parse(response.body)["rows"];
+    };
+
+    // Villages, by hand from the sample: 02 1023, 07 731, 09 358, 08 155 people per village (2267), two villages.
+    const json mong = rowsOf({{"period", "2026-H2"}, {"unit", "02683"}, {"ethnic", "08"}});
+    const json* village = findRow(mong, "02683", "population_by_ethnic_group", "08");
+    REQUIRE(village);
+    CHECK((*village)["value"] == 310.0);
+    const json byGroup = rowsOf({{"period", "2026-H2"}, {"unit", "02683"}});
+    CHECK(groupSum(byGroup, "02683", "population_by_ethnic_group") == std::pair<double, int>{4534.0, 4});
+    REQUIRE(findRow(byGroup, "02683", "population_total"));
+    CHECK((*findRow(byGroup, "02683", "population_total"))["value"] == 4534.0);
+
+    // Communes (the form the province's own report rests on): population 14230 (Mông 5960), 7050 female, per commune.
+    const json province = rowsOf({{"period", "2026"}, {"unit", "15"}, {"form", "commune_survey"}});
+    REQUIRE(findRow(province, "15", "population_total"));
+    CHECK((*findRow(province, "15", "population_total"))["value"] == 28460.0);
+    CHECK(groupSum(province, "15", "population_total") == std::pair<double, int>{28460.0, 6});
+    CHECK(groupSum(province, "15", "population_female") == std::pair<double, int>{14100.0, 6});
+    const json communeMong = rowsOf({{"period", "2026"}, {"unit", "15"}, {"ethnic", "08"}, {"form", "commune_survey"}});
+    REQUIRE(findRow(communeMong, "15", "population_total", "08"));
+    CHECK((*findRow(communeMong, "15", "population_total", "08"))["value"] == 11920.0);
+    CHECK((*findRow(communeMong, "15", "population_total", "08"))["ethnic_name"] == "Mông");
 }

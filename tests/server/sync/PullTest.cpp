@@ -138,3 +138,31 @@ TEST_CASE("records and conflicts REST list what the caller's scope holds")
     auto other = f.call("GET", "/api/v1/records", {}, f.ready("xa02647"));
     CHECK(other.body.find(id) == std::string::npos);
 }
+
+TEST_CASE("records REST: unit= filters by the subtree, abolished units as they stood on their last day")
+{
+    SyncFixture f;
+    const std::string token = f.ready("xa02683");
+    Device device(f, token);
+    REQUIRE(device.registerSelf() == 201);
+    const std::string id = newUuid();
+    REQUIRE(device.push({device.create(id, {{"households_total", 5}})}).results.at(0).kind == ds::OutcomeKind::Applied);
+    const std::string viewer = f.ready("viewer");
+    auto listed = [&](const std::string& who, std::map<std::string, std::string> query) {
+        auto response = f.call("GET", "/api/v1/records", {}, who, std::move(query));
+        REQUIRE(response.status == 200);
+        return response.body.find(id) != std::string::npos;
+    };
+    CHECK(listed(viewer, {{"unit", "15"}}));   // new Lào Cai today
+    // The record is of village 02683-01, created 2025-07-01: not under Bát Xát district (abolished then) nor old
+    // Lào Cai province as they stood on their last day, 2025-06-30. (Before, an abolished unit gave an empty code
+    // list, which the record store reads as "any unit": every record was listed.)
+    CHECK_FALSE(listed(viewer, {{"unit", "082"}}));
+    CHECK_FALSE(listed(viewer, {{"unit", "10"}}));
+    CHECK(listed(viewer, {{"unit", "02683"}}));
+    CHECK_FALSE(listed(viewer, {{"unit", "083"}}));  // another old district
+    CHECK_FALSE(listed(viewer, {{"unit", "082"}, {"at", "1990-01-01"}}));  // before the district existed
+    CHECK(listed(token, {{"unit", "02683-01"}}));
+    CHECK_FALSE(listed(f.ready("xa02647"), {{"unit", "082"}}));  // another commune's officer: not its records
+    CHECK_FALSE(listed(viewer, {{"unit", "99999"}}));
+}
