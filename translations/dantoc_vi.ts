@@ -817,6 +817,10 @@
         <source>Form</source>
         <translation>Biểu mẫu</translation>
     </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
 </context>
 <context>
     <name>dantoc::gui::PositionButton</name>
@@ -884,6 +888,74 @@
     <message>
         <source>Last change</source>
         <translation>Sửa lần cuối</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::ReviewQueueModel</name>
+    <message numerus="yes">
+        <source>%n record(s) awaiting review</source>
+        <translation>
+            <numerusform>%n phiếu chờ duyệt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n quá hạn</numerusform></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (quá hạn)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn nộp</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::ReviewQueueWidget</name>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Biểu mẫu:</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Tất cả đơn vị</translation>
+    </message>
+    <message>
+        <source>All periods</source>
+        <translation>Tất cả các kỳ</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>Tất cả biểu mẫu</translation>
     </message>
 </context>
 <context>

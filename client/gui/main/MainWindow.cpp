@@ -4,6 +4,7 @@
 #include "core/FormTemplateRepository.h"
 #include "core/PeriodRepository.h"
 #include "core/UnitRepository.h"
+#include "core/review/ReviewPlace.h"
 #include "core/sync/SyncProblems.h"
 #include "gui/common/ErrorText.h"
 #include "gui/common/StateText.h"
@@ -11,6 +12,7 @@
 #include "gui/entry/FormEntryWidget.h"
 #include "gui/main/RecordListModel.h"
 #include "gui/main/UnitTreeModel.h"
+#include "gui/review/ReviewQueueWidget.h"
 #include "gui/sync/SyncStatusWidget.h"
 
 #include <QAction>
@@ -143,6 +145,7 @@ MainWindow::MainWindow(client::Store& store, client::sync::SyncController* contr
     m_tabs->setTabsClosable(true);
     m_tabs->addTab(listPage, tr("Records"));
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);  // the list itself never closes
+    addReviewQueueIfReviewer();
 
     auto* split = new QSplitter(this);
     split->addWidget(left);
@@ -496,11 +499,32 @@ void MainWindow::closeTab(int index)
         return;  // the record list stays
     }
     QWidget* page = m_tabs->widget(index);
+    if (qobject_cast<ReviewQueueWidget*>(page) != nullptr) {
+        return;  // the review queue stays too
+    }
     if (auto* entry = qobject_cast<FormEntryWidget*>(page); entry && entry->hasUncommittedChanges()) {
         entry->save();
     }
     m_tabs->removeTab(index);
     page->deleteLater();
+}
+
+void MainWindow::addReviewQueueIfReviewer()
+{
+    // Only accounts that review (district, province) get the queue; a commune officer's would always be empty.
+    const auto identity = client::review::loadIdentity(m_store.connection());
+    if (!identity.isOk()) {
+        return;  // not enrolled, or enrolled before the role was kept: no review rights known here
+    }
+    using workflow::Role;
+    const Role role = identity->role;
+    if (role != Role::DistrictReviewer && role != Role::ProvincialReviewer && role != Role::ProvincialAdmin) {
+        return;
+    }
+    auto* queue = new ReviewQueueWidget(m_store.connection(), m_store.notifier(), m_tabs);
+    const int index = m_tabs->addTab(queue, tr("Awaiting review"));
+    m_tabs->tabBar()->setTabButton(index, QTabBar::RightSide, nullptr);
+    connect(queue, &ReviewQueueWidget::recordOpened, this, [this](const QString& id) { openRecord(id); });
 }
 
 }  // namespace dantoc::gui

@@ -52,6 +52,7 @@ signals:
 
 private:
     void buildActions();
+    void addReviewQueueIfReviewer();
     void unitSelected();
     void reloadPeriods();
     void reloadProblems();

@@ -1,10 +1,9 @@
 #include "gui/main/RecordListModel.h"
 
-#include "core/FormTemplateRepository.h"
 #include "core/PeriodRepository.h"
 #include "core/UnitRepository.h"
+#include "gui/common/FormTitles.h"
 #include "gui/common/StateText.h"
-#include "gui/common/Translations.h"
 #include "gui/common/VietnameseSort.h"
 
 #include <QDateTime>
@@ -32,15 +31,7 @@ void RecordListModel::loadNames()
             for (const auto& child : node->children) stack.push_back(&child);
         }
     }
-    const auto language = Translations::current() == QLatin1String("en") ? forms::Language::En : forms::Language::Vi;
-    client::FormTemplateRepository forms(m_connection);
-    if (auto stored = forms.list()) {
-        for (const auto& form : *stored) {
-            if (auto parsed = forms::FormTemplate::parse(form.body)) {
-                m_formTitles.insert(QString::fromStdString(form.id), QString::fromStdString(parsed->title().in(language)));
-            }
-        }
-    }
+    m_formTitles = formTitles(m_connection);
     if (auto periods = client::PeriodRepository(m_connection).list()) {
         for (const auto& period : *periods) {
             m_periodLabels.insert(QString::fromStdString(period.id), QString::fromStdString(period.label));

@@ -2,6 +2,7 @@
 
 #include "core/ChangeNotifier.h"
 #include "gui/common/ErrorText.h"
+#include "gui/common/FormTitles.h"
 #include "gui/common/StateText.h"
 #include "gui/common/VietnameseSort.h"
 
@@ -55,6 +56,7 @@ bool ReviewQueueModel::reload()
 {
     auto awaiting = client::review::ReviewQueue(m_connection).awaiting(m_filter);
     beginResetModel();
+    m_formTitles = formTitles(m_connection);
     if (awaiting) {
         m_items = std::move(*awaiting);
         m_error.clear();
@@ -97,7 +99,7 @@ QVariant ReviewQueueModel::data(const QModelIndex& index, int role) const
     switch (index.column()) {
     case UnitColumn: return item.unitName.empty() ? qs(item.record.unit) : qs(item.unitName);
     case PeriodColumn: return item.periodLabel.empty() ? qs(item.record.period) : qs(item.periodLabel);
-    case FormColumn: return qs(item.record.formId);
+    case FormColumn: return m_formTitles.value(qs(item.record.formId), qs(item.record.formId));
     case StateColumn: return StateText::name(item.record.state);
     case DeadlineColumn: {
         if (item.deadline.empty()) return QString();
@@ -153,7 +155,10 @@ ReviewQueueWidget::ReviewQueueWidget(client::Connection& connection, client::Cha
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The form's title takes the room (as in the record list); the short columns fit their contents.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ReviewQueueModel::FormColumn, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
 
     m_counts = new QLabel(this);

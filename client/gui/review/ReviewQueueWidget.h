@@ -8,6 +8,7 @@
 #include "core/review/ReviewQueue.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QWidget>
 
 #include <vector>
@@ -51,6 +52,7 @@ private:
     client::review::ReviewFilter m_filter;
     std::vector<client::review::ReviewItem> m_items;
     QString m_error;
+    QHash<QString, QString> m_formTitles; // form id -> title in the UI language
 };
 
 class ReviewQueueWidget : public QWidget
