@@ -1,6 +1,7 @@
 #include "core/EntryService.h"
 
 #include "core/AuditRepository.h"
+#include "core/BlobRefs.h"
 #include "core/FormTemplateRepository.h"
 #include "core/NfcJson.h"
 #include "core/OutboxRepository.h"
@@ -21,29 +22,13 @@ namespace dantoc::client {
 
 namespace {
 
-bool isSha256Hex(const std::string& text)
-{
-    return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
-}
-
-// Attachments a set newly points to: every {"sha256": <hex>, ...} object among the new values (attachment
-// fields, also inside added rows). The server parks the op until each is uploaded.
+// Attachments a set newly points to (attachment fields, also inside added rows). The server parks the op until
+// each is uploaded.
 void collectBlobs(const Json& value, std::vector<std::string>& out)
 {
-    if (value.is_object()) {
-        const std::string* sha = jsonString(value, "sha256");
-        if (sha != nullptr && isSha256Hex(*sha)) {
-            if (std::find(out.begin(), out.end(), *sha) == out.end()) {
-                out.push_back(*sha);
-            }
-            return;
-        }
-        for (const auto& [key, item] : value.items()) {
-            collectBlobs(item, out);
-        }
-    } else if (value.is_array()) {
-        for (const Json& item : value) {
-            collectBlobs(item, out);
+    for (const BlobRef& ref : blobRefsIn(value)) {
+        if (std::find(out.begin(), out.end(), ref.sha256) == out.end()) {
+            out.push_back(ref.sha256);
         }
     }
 }

@@ -114,6 +114,16 @@ CREATE INDEX op_journal_by_outcome ON op_journal(outcome, record_id);
 ALTER TABLE units ADD COLUMN valid_from TEXT;
 ALTER TABLE units ADD COLUMN valid_to TEXT;
 )sql",
+    // 4 -> 5: what a reviewer returned (issue 15), so that the resubmitted record can be shown as a diff of what
+    // changed since the return. One row per record: the latest return made from this store.
+    R"sql(
+CREATE TABLE review_snapshot(
+    record_id TEXT PRIMARY KEY NOT NULL,
+    content_ver INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    taken_at INTEGER NOT NULL
+);
+)sql",
 };
 
 }  // namespace

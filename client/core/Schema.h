@@ -8,7 +8,7 @@
 
 namespace dantoc::client {
 
-inline constexpr int kCurrentSchemaVersion = 4;
+inline constexpr int kCurrentSchemaVersion = 5;
 
 // Brings the database up to `targetVersion` (tests create older versions with it). A database newer than this
 // program is refused (FailedPrecondition) rather than touched.

@@ -84,6 +84,9 @@ inline constexpr std::uint64_t kBlobMaxBytes = 50ull * 1024 * 1024;
 inline constexpr std::uint64_t kBlobDownloadRangeBytes = 1024 * 1024;
 // Attempts per range before a download gives up (the next try starts over: no plaintext is kept on disk).
 inline constexpr int kBlobDownloadAttemptsPerRange = 3;
+// Bytes of attachments a sync cycle fetches ahead for records pulled into the store (a reviewer's scans, so they
+// are there offline), records awaiting review first. What does not fit waits for the next cycle.
+inline constexpr std::uint64_t kBlobPrefetchBytesPerCycle = 256ull * 1024 * 1024;
 // A partial upload is kept this long after its last chunk before the server may delete it (weeks, not hours).
 inline constexpr std::int64_t kPartialUploadExpiryMillis = 28ll * 24 * 3600 * 1000;
 

@@ -67,8 +67,15 @@ Result<ReviewItem> ReviewQueue::describe(const SubmissionSummary& record, const 
 {
     ReviewItem item;
     item.record = record;
-    if (auto unit = UnitRepository(m_connection).get(record.unit)) {
+    UnitRepository units(m_connection);
+    if (auto unit = units.get(record.unit)) {
         item.unitName = unit->name;
+        // A village's name alone repeats across communes ("Thôn 1"): its commune tells them apart.
+        if (unit->level == "village" && !unit->parent.empty()) {
+            if (auto commune = units.get(unit->parent)) {
+                item.communeName = commune->name;
+            }
+        }
     } else if (unit.status().code() != ErrorCode::NotFound) {
         return unit.status();
     }

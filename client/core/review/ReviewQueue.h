@@ -28,6 +28,7 @@ struct ReviewItem
 {
     SubmissionSummary record;
     std::string unitName;                  // "" when the unit is not in the store
+    std::string communeName;               // a village's commune ("" for other units or when not in the store)
     std::string periodLabel;               // "" when the period is not in the store
     std::string deadline;                  // the period's last day (YYYY-MM-DD), "" when unknown
     bool overdue = false;                  // the deadline is before today (UTC)

@@ -3,6 +3,7 @@
 #include "core/FormTemplateRepository.h"
 #include "core/SyncMetaRepository.h"
 #include "core/Transaction.h"
+#include "core/review/ReviewSnapshotRepository.h"
 #include "text/VietnameseText.h"
 #include "workflow/WorkflowRules.h"
 
@@ -98,7 +99,28 @@ Result<EntryResult> ReviewService::act(const ReviewRequest& request)
     transition.seenContentVersion = request.seenContentVersion;
     transition.reason = request.reason;
     transition.fieldComments = std::move(notes);
-    return m_entries.review(transition);
+    if (request.action != Action::Return) {
+        return m_entries.review(transition);
+    }
+    // A return keeps what was returned, in the same transaction, so the resubmission can be shown as a diff.
+    Transaction transaction(m_connection);
+    if (!transaction.status()) {
+        return transaction.status();
+    }
+    auto result = m_entries.review(transition);
+    if (!result || result->refused) {
+        return result;
+    }
+    if (Status status = ReviewSnapshotRepository(m_connection, m_clock)
+                            .keep(record->id, request.seenContentVersion, record->body);
+        !status) {
+        return status;
+    }
+    if (Status status = transaction.commit(); !status) {
+        return status;
+    }
+    announce(record->id);
+    return result;
 }
 
 Result<EntryResult> ReviewService::approve(const std::string& recordId, std::int64_t seenContentVersion)

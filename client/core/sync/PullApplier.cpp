@@ -6,6 +6,7 @@
 #include "core/SubmissionRepository.h"
 #include "core/SyncMetaRepository.h"
 #include "core/Transaction.h"
+#include "core/review/ReviewSnapshotRepository.h"
 #include "core/sync/SyncJournal.h"
 
 #include "base/Json.h"
@@ -294,6 +295,9 @@ Status PullApplier::applyRevoke(const std::string& recordId, bool deleted, PullP
     if (!deleted) {
         // Out of scope: nothing of it stays on this laptop, the reviewers' notes included.
         if (Status status = ReviewCommentRepository(m_connection, m_clock).removeForRecord(recordId); !status) {
+            return status;
+        }
+        if (Status status = review::ReviewSnapshotRepository(m_connection, m_clock).remove(recordId); !status) {
             return status;
         }
     }

@@ -229,6 +229,14 @@ Result<SyncReport> SyncClient::runCycle()
             return fail(status);
         }
     }
+    if (m_prefetchBudget > 0) {
+        // After the pull, so what was pulled is there offline; a network failure here leaves it for the next cycle.
+        auto prefetched = BlobPrefetch(m_connection, m_transport, m_attachments).run(m_prefetchBudget);
+        if (!prefetched) {
+            return fail(prefetched.status());
+        }
+        current.prefetch = *prefetched;
+    }
     auto pruned = SyncJournal(m_connection, m_clock).prune();
     if (!pruned) {
         return fail(pruned.status());

@@ -10,6 +10,7 @@
 #include "core/AttachmentStore.h"
 #include "core/Connection.h"
 #include "core/Store.h"
+#include "core/sync/BlobPrefetch.h"
 #include "core/sync/BlobUploader.h"
 #include "core/sync/HttpTransport.h"
 #include "core/sync/PullApplier.h"
@@ -64,6 +65,7 @@ struct SyncReport
     PushStats push;
     UploadStats upload;
     PullStats pull;
+    PrefetchStats prefetch;  // attachments of pulled records fetched ahead, after the pull
     std::int64_t bytesSent = 0;
     std::int64_t bytesReceived = 0;
     std::int64_t journalPruned = 0;
@@ -100,6 +102,8 @@ public:
     dantoc::sync::BatchSizer& batchSizer() { return m_sizer; }
     // Fault injection for tests: called before each attachment chunk (BlobUploader::setChunkHook).
     void setChunkHook(BlobUploader::ChunkHook hook) { m_chunkHook = std::move(hook); }
+    // Bytes of attachments fetched ahead per cycle (tuning::kBlobPrefetchBytesPerCycle; 0: none).
+    void setPrefetchBudget(std::uint64_t bytes) { m_prefetchBudget = bytes; }
 
 private:
     Status ensureRegistered();
@@ -118,6 +122,7 @@ private:
     dantoc::sync::BatchSizer m_sizer;
     std::function<void(const SyncProgress&)> m_progress;
     BlobUploader::ChunkHook m_chunkHook;
+    std::uint64_t m_prefetchBudget = dantoc::sync::tuning::kBlobPrefetchBytesPerCycle;
     std::uint64_t m_pullLimitBytes;
     std::int64_t m_retryDelayMillis = 0;
     std::int64_t m_startSent = 0;

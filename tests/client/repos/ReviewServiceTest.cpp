@@ -13,7 +13,9 @@
 #include "core/SubmissionRepository.h"
 #include "core/SyncMetaRepository.h"
 #include "core/UnitRepository.h"
+#include "core/review/RecordComparison.h"
 #include "core/review/ReviewQueue.h"
+#include "core/review/ReviewSnapshotRepository.h"
 #include "core/sync/PullApplier.h"
 #include "sync/Operation.h"
 
@@ -288,4 +290,52 @@ TEST_CASE("the commune officer replies to each field comment; resubmit waits for
     CHECK(ReviewCommentRepository(office.db).needingReply(id, {"xa02683", "Cán bộ Xã Bát Xát"})->empty());
     CHECK(office.review.resubmit(id).status().code() ==
           ErrorCode::FailedPrecondition); // not returned any more
+}
+
+TEST_CASE("a reviewer compares a resubmission with what was returned, else with the previous period")
+{
+    Office office("duyet15", "provincial_reviewer", "15");
+    const std::string earlier = newUuid(), id = newUuid();
+    ds::PullItem previous = office.record(earlier, 2, "accepted", "province", kVillage, "2025-H2");
+    (*previous.body)["households_poor"] = 5;
+    office.pull({previous, office.record(id, 3, "submitted", "province", kVillage, "2026-H1")});
+
+    // Never returned from here: the same village's 2025-H2 report is the comparison.
+    auto first = bestComparison(office.db, office.get(id));
+    REQUIRE_MESSAGE(first.isOk(), first.status().toString());
+    CHECK(first->basis == Comparison::Basis::PreviousPeriod);
+    CHECK(first->otherRecordId == earlier);
+    CHECK(first->otherPeriod == "2025-H2");
+    REQUIRE(first->changes.size() == 1);
+    CHECK(first->changes[0].path == "households_poor");
+    CHECK(first->changes[0].before == 5);
+    CHECK(first->changes[0].after == 3);
+    // The earliest period has nothing before it.
+    CHECK(previousPeriod(office.db, office.get(earlier))->empty());
+
+    // A refused return keeps no snapshot; a return keeps the body at the version returned.
+    REQUIRE_FALSE(office.review.returnForCorrection(id, 2, "Sai", {}).isOk());
+    CHECK_FALSE(ReviewSnapshotRepository(office.db).get(id)->has_value());
+    REQUIRE(office.review.returnForCorrection(id, 3, "Số hộ nghèo?", {{"households_poor", "Kiểm tra"}}).isOk());
+    auto kept = ReviewSnapshotRepository(office.db).get(id);
+    REQUIRE(kept.isOk());
+    REQUIRE(kept->has_value());
+    CHECK((*kept)->contentVersion == 3);
+    CHECK(Json::parse((*kept)->body)["households_poor"] == 3);
+
+    // The commune resubmits with two fields changed (pulled as version 5): the diff since the return says which.
+    ds::PullItem resubmitted = office.record(id, 5, "submitted", "province", kVillage, "2026-H1");
+    (*resubmitted.body)["households_poor"] = 2;
+    (*resubmitted.body)["village_name"] = "Bản Vược Mới";
+    office.pull({resubmitted});
+    auto since = bestComparison(office.db, office.get(id));
+    REQUIRE_MESSAGE(since.isOk(), since.status().toString());
+    CHECK(since->basis == Comparison::Basis::SinceReturn);
+    CHECK(since->otherContentVersion == 3);
+    REQUIRE(since->changes.size() == 2);
+    CHECK(since->changes[0].path == "households_poor");
+    CHECK(since->changes[0].before == 3);
+    CHECK(since->changes[0].after == 2);
+    CHECK(since->changes[1].path == "village_name");
+    CHECK(since->changes[1].after == "Bản Vược Mới");
 }
