@@ -903,12 +903,16 @@
     <message numerus="yes">
         <source>%n record(s) awaiting review</source>
         <translation>
-            <numerusform>%n record awaiting review</numerusform><numerusform>%n records awaiting review</numerusform></translation>
+            <numerusform>%n record awaiting review</numerusform>
+            <numerusform>%n records awaiting review</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -964,6 +968,305 @@
     <message>
         <source>All forms</source>
         <translation>All forms</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::ReviewRecordWidget</name>
+    <message>
+        <source>What should the commune check or correct?</source>
+        <translation>What should the commune check or correct?</translation>
+    </message>
+    <message>
+        <source>Write the reason for returning it: the commune sees it first.</source>
+        <translation>Write the reason for returning it: the commune sees it first.</translation>
+    </message>
+    <message>
+        <source>The comment on "%1" is empty: write it or remove it.</source>
+        <translation>The comment on "%1" is empty: write it or remove it.</translation>
+    </message>
+    <message>
+        <source>Comments go with a return. Remove them, or return the record instead.</source>
+        <translation>Comments go with a return. Remove them, or return the record instead.</translation>
+    </message>
+    <message>
+        <source>Not done: the content changed since you opened it (version %1 → %2). The new content is shown, with what changed highlighted; look at it again before you act.</source>
+        <translation>Not done: the content changed since you opened it (version %1 → %2). The new content is shown, with what changed highlighted; look at it again before you act.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returned to the commune with %n field comment(s); it is sent at the next synchronisation.</source>
+        <translation>
+            <numerusform>Returned to the commune with %n field comment; it is sent at the next synchronisation.</numerusform>
+            <numerusform>Returned to the commune with %n field comments; it is sent at the next synchronisation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approved; it is sent at the next synchronisation.</source>
+        <translation>Approved; it is sent at the next synchronisation.</translation>
+    </message>
+    <message>
+        <source>Forwarded; it is sent at the next synchronisation.</source>
+        <translation>Forwarded; it is sent at the next synchronisation.</translation>
+    </message>
+    <message>
+        <source>Accepted; it is sent at the next synchronisation.</source>
+        <translation>Accepted; it is sent at the next synchronisation.</translation>
+    </message>
+    <message>
+        <source>Nothing for you to do on this record now.</source>
+        <translation>Nothing for you to do on this record now.</translation>
+    </message>
+    <message>
+        <source>Your action covers content version %1, as shown.</source>
+        <translation>Your action covers content version %1, as shown.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>Reply: %1</translation>
+    </message>
+    <message>
+        <source>No comments or history yet.</source>
+        <translation>No comments or history yet.</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Scan (%1)</source>
+        <translation>Scan (%1)</translation>
+    </message>
+    <message>
+        <source>No signed scan or photo is attached to this record.</source>
+        <translation>No signed scan or photo is attached to this record.</translation>
+    </message>
+    <message>
+        <source>The scan "%1" is not on this computer yet: it is fetched at the next synchronisation.</source>
+        <translation>The scan "%1" is not on this computer yet: it is fetched at the next synchronisation.</translation>
+    </message>
+    <message>
+        <source>The scan could not be read: %1</source>
+        <translation>The scan could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The PDF could not be shown (damaged or protected).</source>
+        <translation>The PDF could not be shown (damaged or protected).</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown here (%1).</source>
+        <translation>This file cannot be shown here (%1).</translation>
+    </message>
+    <message>
+        <source>The server refused your last action on this record: %1 The record as the server holds it now is shown.</source>
+        <translation>The server refused your last action on this record: %1 The record as the server holds it now is shown.</translation>
+    </message>
+    <message>
+        <source>Double-click a field to comment on it in the return.</source>
+        <translation>Double-click a field to comment on it in the return.</translation>
+    </message>
+    <message>
+        <source>Reason for returning (the commune sees it):</source>
+        <translation>Reason for returning (the commune sees it):</translation>
+    </message>
+    <message>
+        <source>e.g. The number of poor households is much higher than last period.</source>
+        <translation>e.g. The number of poor households is much higher than last period.</translation>
+    </message>
+    <message>
+        <source>Comments on fields (double-click a field on the left to add one):</source>
+        <translation>Comments on fields (double-click a field on the left to add one):</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Comment on the selected field</source>
+        <translation>Comment on the selected field</translation>
+    </message>
+    <message>
+        <source>Remove comment</source>
+        <translation>Remove comment</translation>
+    </message>
+    <message>
+        <source>Select a field on the left first.</source>
+        <translation>Select a field on the left first.</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Send it back to the commune with the reason and the field comments</source>
+        <translation>Send it back to the commune with the reason and the field comments</translation>
+    </message>
+    <message>
+        <source>Approve what is shown (content version on screen)</source>
+        <translation>Approve what is shown (content version on screen)</translation>
+    </message>
+    <message>
+        <source>Send the approved record up to the next level</source>
+        <translation>Send the approved record up to the next level</translation>
+    </message>
+    <message>
+        <source>Accept it at the final level: it counts in the official figures</source>
+        <translation>Accept it at the final level: it counts in the official figures</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Comments and history</source>
+        <translation>Comments and history</translation>
+    </message>
+    <message>
+        <source>The record could not be opened: %1</source>
+        <translation>The record could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>The form of this record is not in the store yet; synchronise first (%1).</source>
+        <translation>The form of this record is not in the store yet; synchronise first (%1).</translation>
+    </message>
+    <message>
+        <source>The content changed since you opened it (version %1 → %2): the new content is shown, with what changed highlighted. Look at it again before you act.</source>
+        <translation>The content changed since you opened it (version %1 → %2): the new content is shown, with what changed highlighted. Look at it again before you act.</translation>
+    </message>
+    <message>
+        <source>%1 · state: %2 · content version %3</source>
+        <translation>%1 · state: %2 · content version %3</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>overdue since %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>When returned (v%1)</source>
+        <translation>When returned (v%1)</translation>
+    </message>
+    <message>
+        <source>Previous period (%1)</source>
+        <translation>Previous period (%1)</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>Compared with</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>This record</translation>
+    </message>
+    <message>
+        <source>Nothing changed since it was returned.</source>
+        <translation>Nothing changed since it was returned.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since it was returned (highlighted).</source>
+        <translation>
+            <numerusform>%n field changed since it was returned (highlighted).</numerusform>
+            <numerusform>%n fields changed since it was returned (highlighted).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) from the previous period (highlighted).</source>
+        <translation>
+            <numerusform>%n difference from the previous period (highlighted).</numerusform>
+            <numerusform>%n differences from the previous period (highlighted).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No earlier report of this unit and form in the store to compare with.</source>
+        <translation>No earlier report of this unit and form in the store to compare with.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Row %1</translation>
+    </message>
+    <message>
+        <source>Row removed</source>
+        <translation>Row removed</translation>
+    </message>
+    <message>
+        <source>draft created</source>
+        <translation>draft created</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>submitted for review</translation>
+    </message>
+    <message>
+        <source>submitted again after correction</source>
+        <translation>submitted again after correction</translation>
+    </message>
+    <message>
+        <source>returned for correction</source>
+        <translation>returned for correction</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>forwarded to the next level</source>
+        <translation>forwarded to the next level</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>approval taken back</source>
+        <translation>approval taken back</translation>
+    </message>
+    <message>
+        <source>comment or reply written</source>
+        <translation>comment or reply written</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>this computer</translation>
     </message>
 </context>
 <context>

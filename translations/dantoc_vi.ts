@@ -895,12 +895,14 @@
     <message numerus="yes">
         <source>%n record(s) awaiting review</source>
         <translation>
-            <numerusform>%n phiếu chờ duyệt</numerusform></translation>
+            <numerusform>%n phiếu chờ duyệt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n quá hạn</numerusform></translation>
+            <numerusform>%n quá hạn</numerusform>
+        </translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -956,6 +958,301 @@
     <message>
         <source>All forms</source>
         <translation>Tất cả biểu mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::ReviewRecordWidget</name>
+    <message>
+        <source>What should the commune check or correct?</source>
+        <translation>Xã cần kiểm tra hoặc sửa gì?</translation>
+    </message>
+    <message>
+        <source>Write the reason for returning it: the commune sees it first.</source>
+        <translation>Hãy ghi lý do trả lại: xã sẽ thấy lý do này trước tiên.</translation>
+    </message>
+    <message>
+        <source>The comment on "%1" is empty: write it or remove it.</source>
+        <translation>Nhận xét về «%1» đang để trống: hãy ghi nội dung hoặc xoá nhận xét.</translation>
+    </message>
+    <message>
+        <source>Comments go with a return. Remove them, or return the record instead.</source>
+        <translation>Nhận xét chỉ đi kèm khi trả lại. Hãy xoá nhận xét, hoặc chọn trả lại hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Not done: the content changed since you opened it (version %1 → %2). The new content is shown, with what changed highlighted; look at it again before you act.</source>
+        <translation>Chưa thực hiện: nội dung đã thay đổi từ khi bạn mở (phiên bản %1 → %2). Nội dung mới đang hiển thị, phần thay đổi được tô màu; hãy xem lại trước khi xử lý.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Chưa thực hiện: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returned to the commune with %n field comment(s); it is sent at the next synchronisation.</source>
+        <translation>
+            <numerusform>Đã trả lại xã kèm %n nhận xét; sẽ được gửi đi ở lần đồng bộ tới.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approved; it is sent at the next synchronisation.</source>
+        <translation>Đã duyệt; sẽ được gửi đi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Forwarded; it is sent at the next synchronisation.</source>
+        <translation>Đã chuyển lên cấp trên; sẽ được gửi đi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Accepted; it is sent at the next synchronisation.</source>
+        <translation>Đã tiếp nhận; sẽ được gửi đi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Nothing for you to do on this record now.</source>
+        <translation>Hiện bạn không có việc gì cần xử lý với hồ sơ này.</translation>
+    </message>
+    <message>
+        <source>Your action covers content version %1, as shown.</source>
+        <translation>Thao tác của bạn áp dụng cho phiên bản nội dung %1 đang hiển thị.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>Trả lời: %1</translation>
+    </message>
+    <message>
+        <source>No comments or history yet.</source>
+        <translation>Chưa có nhận xét hay lịch sử nào.</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Bản quét</translation>
+    </message>
+    <message>
+        <source>Scan (%1)</source>
+        <translation>Bản quét (%1)</translation>
+    </message>
+    <message>
+        <source>No signed scan or photo is attached to this record.</source>
+        <translation>Hồ sơ này không có bản quét có chữ ký hay ảnh đính kèm.</translation>
+    </message>
+    <message>
+        <source>The scan "%1" is not on this computer yet: it is fetched at the next synchronisation.</source>
+        <translation>Bản quét «%1» chưa có trên máy này: sẽ được tải về ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>The scan could not be read: %1</source>
+        <translation>Không đọc được bản quét: %1</translation>
+    </message>
+    <message>
+        <source>The PDF could not be shown (damaged or protected).</source>
+        <translation>Không hiển thị được tệp PDF (bị hỏng hoặc có bảo vệ).</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown here (%1).</source>
+        <translation>Không thể hiển thị tệp này tại đây (%1).</translation>
+    </message>
+    <message>
+        <source>The server refused your last action on this record: %1 The record as the server holds it now is shown.</source>
+        <translation>Máy chủ đã từ chối thao tác gần nhất của bạn với hồ sơ này: %1 Đang hiển thị hồ sơ như trên máy chủ hiện nay.</translation>
+    </message>
+    <message>
+        <source>Double-click a field to comment on it in the return.</source>
+        <translation>Nháy đúp vào một trường để ghi nhận xét khi trả lại.</translation>
+    </message>
+    <message>
+        <source>Reason for returning (the commune sees it):</source>
+        <translation>Lý do trả lại (xã sẽ thấy):</translation>
+    </message>
+    <message>
+        <source>e.g. The number of poor households is much higher than last period.</source>
+        <translation>Ví dụ: Số hộ nghèo cao hơn nhiều so với kỳ trước.</translation>
+    </message>
+    <message>
+        <source>Comments on fields (double-click a field on the left to add one):</source>
+        <translation>Nhận xét theo trường (nháy đúp vào trường bên trái để thêm):</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nhận xét</translation>
+    </message>
+    <message>
+        <source>Comment on the selected field</source>
+        <translation>Nhận xét trường đang chọn</translation>
+    </message>
+    <message>
+        <source>Remove comment</source>
+        <translation>Xoá nhận xét</translation>
+    </message>
+    <message>
+        <source>Select a field on the left first.</source>
+        <translation>Hãy chọn một trường ở bên trái trước.</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>Trả lại để sửa</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Chuyển lên</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Send it back to the commune with the reason and the field comments</source>
+        <translation>Trả hồ sơ về xã kèm lý do và các nhận xét theo trường</translation>
+    </message>
+    <message>
+        <source>Approve what is shown (content version on screen)</source>
+        <translation>Duyệt nội dung đang hiển thị (phiên bản trên màn hình)</translation>
+    </message>
+    <message>
+        <source>Send the approved record up to the next level</source>
+        <translation>Chuyển hồ sơ đã duyệt lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Accept it at the final level: it counts in the official figures</source>
+        <translation>Tiếp nhận ở cấp cuối: hồ sơ được tính vào số liệu chính thức</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Xử lý</translation>
+    </message>
+    <message>
+        <source>Comments and history</source>
+        <translation>Nhận xét và lịch sử</translation>
+    </message>
+    <message>
+        <source>The record could not be opened: %1</source>
+        <translation>Không mở được hồ sơ: %1</translation>
+    </message>
+    <message>
+        <source>The form of this record is not in the store yet; synchronise first (%1).</source>
+        <translation>Biểu mẫu của hồ sơ này chưa có trên máy; hãy đồng bộ trước (%1).</translation>
+    </message>
+    <message>
+        <source>The content changed since you opened it (version %1 → %2): the new content is shown, with what changed highlighted. Look at it again before you act.</source>
+        <translation>Nội dung đã thay đổi từ khi bạn mở (phiên bản %1 → %2): nội dung mới đang hiển thị, phần thay đổi được tô màu. Hãy xem lại trước khi xử lý.</translation>
+    </message>
+    <message>
+        <source>%1 · state: %2 · content version %3</source>
+        <translation>%1 · trạng thái: %2 · phiên bản nội dung %3</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>quá hạn từ %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>hạn %1</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Đã thay đổi</translation>
+    </message>
+    <message>
+        <source>When returned (v%1)</source>
+        <translation>Khi trả lại (pb %1)</translation>
+    </message>
+    <message>
+        <source>Previous period (%1)</source>
+        <translation>Kỳ trước (%1)</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>So sánh với</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>Hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Nothing changed since it was returned.</source>
+        <translation>Không có gì thay đổi từ khi trả lại.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since it was returned (highlighted).</source>
+        <translation>
+            <numerusform>%n trường đã thay đổi từ khi trả lại (được tô màu).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) from the previous period (highlighted).</source>
+        <translation>
+            <numerusform>%n điểm khác so với kỳ trước (được tô màu).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No earlier report of this unit and form in the store to compare with.</source>
+        <translation>Trên máy chưa có báo cáo trước đây của đơn vị và biểu mẫu này để so sánh.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n dòng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Dòng %1</translation>
+    </message>
+    <message>
+        <source>Row removed</source>
+        <translation>Dòng đã xoá</translation>
+    </message>
+    <message>
+        <source>draft created</source>
+        <translation>tạo bản nháp</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>đã lưu</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>gửi duyệt</translation>
+    </message>
+    <message>
+        <source>submitted again after correction</source>
+        <translation>gửi lại sau khi sửa</translation>
+    </message>
+    <message>
+        <source>returned for correction</source>
+        <translation>trả lại để sửa</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã duyệt</translation>
+    </message>
+    <message>
+        <source>forwarded to the next level</source>
+        <translation>chuyển lên cấp trên</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>approval taken back</source>
+        <translation>rút lại việc duyệt</translation>
+    </message>
+    <message>
+        <source>comment or reply written</source>
+        <translation>ghi nhận xét hoặc trả lời</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>máy này</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "gui/main/RecordListModel.h"
 #include "gui/main/UnitTreeModel.h"
 #include "gui/review/ReviewQueueWidget.h"
+#include "gui/review/ReviewRecordWidget.h"
 #include "gui/sync/SyncStatusWidget.h"
 
 #include <QAction>
@@ -323,6 +324,9 @@ void MainWindow::recordsChanged(const QStringList& ids)
         if (auto* entry = qobject_cast<FormEntryWidget*>(m_tabs->widget(i)); entry && ids.contains(entry->recordId())) {
             entry->reloadIfChangedElsewhere();
         }
+        if (auto* review = qobject_cast<ReviewRecordWidget*>(m_tabs->widget(i)); review && ids.contains(review->recordId())) {
+            review->reloadIfChangedElsewhere();
+        }
     }
     m_counts->setText(m_records->countsText());
     if (m_syncStatus != nullptr) {
@@ -370,10 +374,15 @@ bool MainWindow::openRecord(const QString& recordId)
     }
     for (int i = 1; i < m_tabs->count(); ++i) {
         auto* entry = qobject_cast<FormEntryWidget*>(m_tabs->widget(i));
-        if (entry != nullptr && entry->recordId() == recordId) {
+        auto* review = qobject_cast<ReviewRecordWidget*>(m_tabs->widget(i));
+        if ((entry != nullptr && entry->recordId() == recordId) ||
+            (review != nullptr && review->recordId() == recordId)) {
             m_tabs->setCurrentIndex(i);
             return true;
         }
+    }
+    if (m_reviewer) {
+        return openReview(recordId);
     }
     auto* entry = new FormEntryWidget(m_store.connection(), *m_entries, m_tabs);
     QString error;
@@ -389,6 +398,28 @@ bool MainWindow::openRecord(const QString& recordId)
     m_tabs->setCurrentIndex(index);
     connect(entry, &FormEntryWidget::closeRequested, this, [this, entry]() { closeTab(m_tabs->indexOf(entry)); });
     connect(entry, &FormEntryWidget::submitted, this, [this]() {
+        if (m_controller != nullptr) {
+            m_controller->syncNow();
+        }
+    });
+    return true;
+}
+
+bool MainWindow::openReview(const QString& recordId)
+{
+    // A reviewer reads a commune's record beside its comparison and acts on it; it never types into it.
+    auto* review = new ReviewRecordWidget(m_store.connection(), *m_entries, m_tabs);
+    QString error;
+    if (!review->openRecord(recordId, &error)) {
+        delete review;
+        QMessageBox::warning(this, tr("Cannot open the record"), error);
+        return false;
+    }
+    auto unit = client::UnitRepository(m_store.connection()).get(review->record().unit);
+    const QString title = unit ? QString::fromStdString(unit->name) : tr("Record");
+    const int index = m_tabs->addTab(review, title);
+    m_tabs->setCurrentIndex(index);
+    connect(review, &ReviewRecordWidget::acted, this, [this]() {
         if (m_controller != nullptr) {
             m_controller->syncNow();
         }
@@ -521,6 +552,7 @@ void MainWindow::addReviewQueueIfReviewer()
     if (role != Role::DistrictReviewer && role != Role::ProvincialReviewer && role != Role::ProvincialAdmin) {
         return;
     }
+    m_reviewer = true;
     auto* queue = new ReviewQueueWidget(m_store.connection(), m_store.notifier(), m_tabs);
     const int index = m_tabs->addTab(queue, tr("Awaiting review"));
     m_tabs->tabBar()->setTabButton(index, QTabBar::RightSide, nullptr);

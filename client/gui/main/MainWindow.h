@@ -38,6 +38,7 @@ public:
     ~MainWindow() override;
 
     // Opens (or focuses) the entry tab of a record; false with the reason shown when it cannot be opened.
+    // A reviewer's account (district, province) opens it in the review view instead.
     bool openRecord(const QString& recordId);
     // Creates a draft of `formId` for the selected unit in `period` and opens it; "" on failure (shown).
     QString createRecord(const QString& formId, const QString& period);
@@ -53,6 +54,7 @@ signals:
 private:
     void buildActions();
     void addReviewQueueIfReviewer();
+    bool openReview(const QString& recordId);
     void unitSelected();
     void reloadPeriods();
     void reloadProblems();
@@ -77,6 +79,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QListWidget* m_problems = nullptr;
     SyncStatusWidget* m_syncStatus = nullptr;
+    bool m_reviewer = false;  // the account reviews: records open in the review view
 };
 
 }  // namespace dantoc::gui

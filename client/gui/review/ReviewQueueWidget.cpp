@@ -97,7 +97,10 @@ QVariant ReviewQueueModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole && index.column() == DeadlineColumn && item.overdue) return tr("Overdue");
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
-    case UnitColumn: return item.unitName.empty() ? qs(item.record.unit) : qs(item.unitName);
+    case UnitColumn: {
+        const QString unit = item.unitName.empty() ? qs(item.record.unit) : qs(item.unitName);
+        return item.communeName.empty() ? unit : QStringLiteral("%1, %2").arg(unit, qs(item.communeName));
+    }
     case PeriodColumn: return item.periodLabel.empty() ? qs(item.record.period) : qs(item.periodLabel);
     case FormColumn: return m_formTitles.value(qs(item.record.formId), qs(item.record.formId));
     case StateColumn: return StateText::name(item.record.state);
