@@ -309,11 +309,11 @@ bool FormEntryWidget::repliesComplete()
                    "comment and press \"Send reply\".",
                    nullptr, static_cast<int>(history->needingReply.size())),
                 Tone::Error);
-    // On to the oldest comment still without a reply: its page, its box in view, the cursor in its reply.
-    for (const client::ReviewComment& comment : history->needingReply) {
-        FieldBinding* binding = bindingFor(comment.field);
-        auto box = binding != nullptr ? m_commentBoxes.find(binding->field().name) : m_commentBoxes.end();
-        if (box == m_commentBoxes.end()) {
+    // On to the first field in the form's order with a comment still without a reply (the comments of one return
+    // share a time, so the store's order among them says nothing): its page, its box in view, the cursor in it.
+    for (FieldBinding* binding : m_bindings) {
+        auto box = m_commentBoxes.find(binding->field().name);
+        if (box == m_commentBoxes.end() || box->second->openCommentId().empty()) {
             continue;
         }
         goTo(binding);

@@ -100,6 +100,7 @@ void ReviewCommentBox::setItems(const std::vector<Item>& items)
         }
     }
     m_rowsLayout->addWidget(m_rows);
+    m_rows->show();  // now: a layout shows a widget added to a visible box only on the next event loop pass
     m_replyRow->setVisible(!m_openId.empty());
     if (m_openId.empty()) {
         m_replyEdit->clear();
