@@ -210,6 +210,8 @@ TEST_CASE("returned record: banner, marked fields, replies typed in Vietnamese, 
     auto* rosterReply = in<QLineEdit>(&widget, QStringLiteral("replyEdit_ethnic_groups"));
     CHECK(QApplication::focusWidget() == rosterReply);
     CHECK(in<QStackedWidget>(&widget, QStringLiteral("sectionPages"))->currentIndex() == 1);
+    CHECK(in(&widget, QStringLiteral("reviewBox_ethnic_groups"))->isVisible());  // the roster's box is in view
+    CHECK_FALSE(saveScreenshot(&widget, QStringLiteral("returned-form-roster")).isEmpty());
     test::replayIme(rosterReply, test::unikeyHmong());
     typeText(rosterReply, QStringLiteral(" và Dao đã đếm lại theo sổ hộ khẩu"));
     const QString secondReply = rosterReply->text();
