@@ -113,7 +113,7 @@ bool FormEntryWidget::save()
                             : tr("Saved as a draft; %n error(s) must still be fixed before submitting.", nullptr, errors),
                 Tone::Info);
     emit saved(recordId());
-    return true;
+    return sendTypedReplies();
 }
 
 bool FormEntryWidget::submit()

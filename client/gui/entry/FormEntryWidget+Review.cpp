@@ -274,12 +274,13 @@ bool FormEntryWidget::sendReply(ReviewCommentBox* box, const QString& commentId,
     return guard != nullptr;
 }
 
-bool FormEntryWidget::repliesComplete()
+bool FormEntryWidget::sendTypedReplies()
 {
     if (!isReturned(m_record)) {
         return true;
     }
-    // A reply typed but not sent yet goes now: pressing Submit after writing it means "send what I wrote".
+    // A reply typed but not sent yet goes with Save and Submit (closing the tab or locking the screen saves):
+    // what was written to the reviewer is kept like every other thing typed.
     std::vector<QPointer<ReviewCommentBox>> typed;
     for (auto& [field, box] : m_commentBoxes) {
         if (box->hasTypedReply()) {
@@ -296,6 +297,14 @@ bool FormEntryWidget::repliesComplete()
         if (!commentId.isEmpty() && !text.isEmpty() && !sendReply(box, commentId, text)) {
             return false;
         }
+    }
+    return true;
+}
+
+bool FormEntryWidget::repliesComplete()
+{
+    if (!isReturned(m_record)) {
+        return true;
     }
     auto history = m_review->history(m_record.id);
     if (!history) {

@@ -78,7 +78,8 @@ public:
     QString returnMessage() const;
 
 public slots:
-    bool save();    // commits the input method's preedit first, then EntryService::save with the warning notes
+    bool save();    // commits the input method's preedit first, then EntryService::save with the warning notes (and a
+                    // returned record's replies typed but not sent)
     bool submit();  // save, then EntryService::submit; refused (message shown) when errors remain
     // Jumps to where an issue is: its page, its field (roster cell, note editor), focused.
     void showIssue(const validation::Issue& issue);
@@ -111,7 +112,8 @@ private:
     void showReview();
     void clearReview();
     bool hasTypedReply() const;
-    bool repliesComplete();
+    bool sendTypedReplies();  // save(): replies typed but not sent go too
+    bool repliesComplete();   // submit(): false (said in words, cursor moved) while a comment has no reply
     bool sendReply(ReviewCommentBox* box, const QString& commentId, const QString& text);
 
     client::Connection& m_connection;

@@ -3,9 +3,10 @@
 // provincial reviewer (duyet15) returns it through ReviewService with a reason and two field comments, on fields
 // of two section pages (one of them a roster), and syncs; the officer syncs and opens the record in the real
 // FormEntryWidget: the banner, both fields marked with their comments, the section list marking both pages.
-// Submit is refused in words with the cursor in the first unanswered reply; a blank reply is refused; both
-// replies typed as Vietnamese input methods send them, one value fixed, Submit resubmits; after both syncs the
-// reviewer's store holds the replies and the fixed value. Screenshot `returned-form`.
+// Submit is refused in words with the cursor in the first unanswered reply; a blank reply is refused; the
+// replies typed as Vietnamese input methods do (one sent with Enter, one left typed and sent by Submit), one
+// value fixed, Submit resubmits; after both syncs the reviewer's store holds the replies and the fixed value.
+// Screenshots `returned-form`, `returned-form-replied`, `returned-form-roster`.
 #include "../DeskWorld.h"
 #include "../Screenshots.h"
 #include "EntryFixture.h"
@@ -173,14 +174,14 @@ TEST_CASE("returned record: banner, marked fields, replies typed in Vietnamese, 
     CHECK_FALSE(replyError->text().isEmpty());
     CHECK(openComments(officerReview, id) == 2);
 
-    // The first reply as Unikey types it (Backspace + the composed letter), sent with the button.
+    // The first reply as Unikey types it (Backspace + the composed letter), sent with Enter.
     poorReply->selectAll();
     QTest::keyClick(poorReply, Qt::Key_Delete);
     test::replayIme(poorReply, {"D", "\b", "Đ", "a", "\b", "ã"});
     typeText(poorReply, QStringLiteral(" đối chiếu danh sách hộ nghèo: sửa thành %1 hộ").arg(poor - 1));
     const QString firstReply = poorReply->text();
-    QTest::mouseClick(in<QPushButton>(&widget, QStringLiteral("replyButton_households_poor")), Qt::LeftButton);
-    QApplication::processEvents();
+    test::pressEnter(poorReply);
+    QApplication::processEvents();  // the reply goes from a queued call
     CHECK(openComments(officerReview, id) == 1);
     auto* poorReplyShown = in<QLabel>(&widget, QStringLiteral("reviewReply_households_poor"));
     CHECK(poorReplyShown->text().contains(firstReply));
@@ -215,19 +216,17 @@ TEST_CASE("returned record: banner, marked fields, replies typed in Vietnamese, 
     test::replayIme(rosterReply, test::unikeyHmong());
     typeText(rosterReply, QStringLiteral(" và Dao đã đếm lại theo sổ hộ khẩu"));
     const QString secondReply = rosterReply->text();
-    test::pressEnter(rosterReply);  // Enter sends it
-    QApplication::processEvents();
-    CHECK(openComments(officerReview, id) == 0);
-    CHECK(widget.returnMessage().contains(
-        FormEntryWidget::tr("Every comment has a reply. Correct what is needed, then submit again.")));
+    CHECK(openComments(officerReview, id) == 1);
 
-    // Now Submit sends it back up; the form is no longer editable and the review marks are gone.
+    // Submit with the reply typed but not sent: the reply goes first, then the record goes back up; the form is
+    // no longer editable and the review marks are gone.
     QTest::mouseClick(submit, Qt::LeftButton);
     QApplication::processEvents();
     INFO("message after submit: " << widget.message().toStdString());
     auto stored = client::SubmissionRepository(officer->connection()).get(id);
     REQUIRE(stored.isOk());
     CHECK(stored->state == "submitted");
+    CHECK(openComments(officerReview, id) == 0);
     CHECK(nlohmann::json::parse(stored->body)["households_poor"] == poor - 1);
     CHECK(widget.returnMessage().isEmpty());
     CHECK(poorField->isReadOnly());
