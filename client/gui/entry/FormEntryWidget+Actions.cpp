@@ -113,12 +113,15 @@ bool FormEntryWidget::save()
                             : tr("Saved as a draft; %n error(s) must still be fixed before submitting.", nullptr, errors),
                 Tone::Info);
     emit saved(recordId());
-    return true;
+    return sendTypedReplies();
 }
 
 bool FormEntryWidget::submit()
 {
     if (!save()) {
+        return false;
+    }
+    if (!repliesComplete()) {  // a returned record goes back up only with every comment answered
         return false;
     }
     auto result = m_service.submit(m_record.id, m_document->notes());
@@ -144,6 +147,7 @@ bool FormEntryWidget::submit()
     m_unsaved = false;
     updateHeader();
     applyEditable();
+    showReview();  // no longer returned: the comments' marks and editors go
     showMessage(tr("Submitted for review. It reaches the reviewer at the next synchronisation."), Tone::Info);
     emit submitted(recordId());
     return true;
@@ -200,6 +204,7 @@ bool FormEntryWidget::reloadIfChangedElsewhere()
                               nlohmann::json::parse(m_record.body, nullptr, false);
     if (stored->state == m_record.state && sameBody) {
         m_record = std::move(*stored);  // only versions moved (the server acknowledged): nothing to show
+        showReview();                   // ... but a comment or a reply may have come (a pull, the CLI)
         return false;
     }
     const int section = m_sections != nullptr ? m_sections->currentRow() : 0;

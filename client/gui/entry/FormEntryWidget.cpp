@@ -11,6 +11,7 @@
 #include "gui/common/Translations.h"
 
 #include "core/FormTemplateRepository.h"
+#include "core/review/ReviewService.h"
 #include "core/UnitRepository.h"
 
 #include "forms/Submission.h"
@@ -39,7 +40,10 @@ QString qs(const std::string& text) { return QString::fromStdString(text); }
 }  // namespace
 
 FormEntryWidget::FormEntryWidget(client::Connection& connection, client::EntryService& service, QWidget* parent)
-    : QWidget(parent), m_connection(connection), m_service(service)
+    : QWidget(parent),
+      m_connection(connection),
+      m_service(service),
+      m_review(std::make_unique<client::review::ReviewService>(connection, service))
 {
     setObjectName(QStringLiteral("formEntryWidget"));
     m_language = Translations::current() == QLatin1String("en") ? forms::Language::En : forms::Language::Vi;
@@ -58,8 +62,16 @@ FormEntryWidget::FormEntryWidget(client::Connection& connection, client::EntrySe
     m_banner->setObjectName(QStringLiteral("messageBanner"));
     m_banner->setWordWrap(true);
     m_banner->hide();
+    m_returnBanner = new QLabel(this);
+    m_returnBanner->setObjectName(QStringLiteral("returnBanner"));
+    m_returnBanner->setWordWrap(true);
+    m_returnBanner->setTextFormat(Qt::PlainText);  // carries the reviewer's words
+    m_returnBanner->setStyleSheet(
+        QStringLiteral("background:#fff1d6; color:#5c3300; padding:8px; border:1px solid #e0a040; border-radius:3px;"));
+    m_returnBanner->hide();
     layout->addWidget(m_title);
     layout->addWidget(m_info);
+    layout->addWidget(m_returnBanner);
     layout->addWidget(m_banner);
 
     auto* buttons = new QHBoxLayout;
@@ -118,7 +130,7 @@ QString FormEntryWidget::recordId() const { return qs(m_record.id); }
 
 bool FormEntryWidget::hasUncommittedChanges() const
 {
-    if (m_unsaved) {
+    if (m_unsaved || hasTypedReply()) {
         return true;
     }
     for (const FieldBinding* binding : m_bindings) {
@@ -177,11 +189,14 @@ bool FormEntryWidget::openRecord(const QString& recordId, QString* error)
     updateHeader();
     applyEditable();
     showSection(0);
+    showReview();
     return true;
 }
 
 void FormEntryWidget::clearForm()
 {
+    m_commentBoxes.clear();  // their widgets go with m_content
+    m_markedFields.clear();
     m_bindings.clear();
     m_byField.clear();
     m_pageOf.clear();
@@ -271,7 +286,8 @@ void FormEntryWidget::buildForm()
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
     splitter->setSizes({190, 620, 300});
-    static_cast<QVBoxLayout*>(layout())->insertWidget(3, m_content, 1);
+    auto* outer = static_cast<QVBoxLayout*>(layout());
+    outer->insertWidget(outer->indexOf(m_banner) + 1, m_content, 1);
 }
 
 void FormEntryWidget::updateHeader()

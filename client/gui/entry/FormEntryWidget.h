@@ -1,8 +1,11 @@
 // FormEntryWidget: one record's form, generated from its template (issue 14 §2–3): sections as pages, an editor
 // per field by type, rosters as Excel-like tables, live validation with each issue beside its field and in a list
 // that jumps to it, warning notes in place, autosave on every field commit, Save (Ctrl+S) and Submit. Keyboard
-// first and safe for Vietnamese input methods (ux-lessons §1–3). GUI thread only; uses the Connection and
-// EntryService it is given, which must outlive it.
+// first and safe for Vietnamese input methods (ux-lessons §1–3). A returned record (issue 15) opens with a banner
+// (who returned it, when, why, how many comments wait for a reply), each commented field marked with the comment
+// and a reply editor beside it, and Submit refused in words until every comment has a reply
+// (FormEntryWidget+Review.cpp). GUI thread only; uses the Connection and EntryService it is given, which must
+// outlive it.
 #pragma once
 
 #include "core/Connection.h"
@@ -28,11 +31,16 @@ class QPushButton;
 class QScrollArea;
 class QStackedWidget;
 
+namespace dantoc::client::review {
+class ReviewService;
+}
+
 namespace dantoc::gui {
 
 class EntryDocument;
 class FieldBinding;
 class IssueListWidget;
+class ReviewCommentBox;
 
 class FormEntryWidget : public QWidget
 {
@@ -66,9 +74,12 @@ public:
     const std::vector<validation::Issue>& lastSavedIssues() const { return m_savedIssues; }
     // The text of the banner above the form ("" when hidden).
     QString message() const;
+    // The returned record's banner ("" when the record is not returned or the banner is hidden).
+    QString returnMessage() const;
 
 public slots:
-    bool save();    // commits the input method's preedit first, then EntryService::save with the warning notes
+    bool save();    // commits the input method's preedit first, then EntryService::save with the warning notes (and a
+                    // returned record's replies typed but not sent)
     bool submit();  // save, then EntryService::submit; refused (message shown) when errors remain
     // Jumps to where an issue is: its page, its field (roster cell, note editor), focused.
     void showIssue(const validation::Issue& issue);
@@ -97,6 +108,13 @@ private:
     bool isEditable() const;
     void applyEditable();
     FieldBinding* bindingFor(const std::string& path) const;
+    // FormEntryWidget+Review.cpp: a returned record's comments and replies.
+    void showReview();
+    void clearReview();
+    bool hasTypedReply() const;
+    bool sendTypedReplies();  // save(): replies typed but not sent go too
+    bool repliesComplete();   // submit(): false (said in words, cursor moved) while a comment has no reply
+    bool sendReply(ReviewCommentBox* box, const QString& commentId, const QString& text);
 
     client::Connection& m_connection;
     client::EntryService& m_service;
@@ -108,6 +126,7 @@ private:
     QLabel* m_title;
     QLabel* m_info;
     QLabel* m_banner;
+    QLabel* m_returnBanner;
     QWidget* m_content = nullptr;  // rebuilt per record
     QListWidget* m_sections = nullptr;
     QStackedWidget* m_pages = nullptr;
@@ -125,6 +144,10 @@ private:
     std::vector<validation::Issue> m_shownIssues;
     std::vector<validation::Issue> m_savedIssues;
     bool m_unsaved = false;  // committed (autosaved) since the last save()
+
+    std::unique_ptr<client::review::ReviewService> m_review;  // replies; over m_connection and m_service
+    std::map<std::string, ReviewCommentBox*, std::less<>> m_commentBoxes;  // by top-level field; in m_content
+    std::vector<FieldBinding*> m_markedFields;                               // their rows carry the mark
 };
 
 }  // namespace dantoc::gui
