@@ -52,28 +52,42 @@ std::string dateOf(std::int64_t millis)
     return text;
 }
 
-// An account belongs to a unit that exists: a code whose latest version has ended (an old commune merged away,
-// an abolished district) is refused.
+// An account belongs to a unit that exists on the day it is made. Codes are reused across reforms (15 is old Yên
+// Bái until 2025-06-30, new Lào Cai from 2025-07-01), so the version valid that day is the one asked about, not
+// the code's newest: before the merger "15" is Yên Bái and accepted, after it an old commune merged away is
+// refused.
 Status checkUnitCurrent(Store& store, const std::string& unitCode, std::int64_t now)
 {
-    auto unit = store.unitByCode(unitCode);
-    if (!unit) {
-        return unit.status();
-    }
-    if (!unit->has_value()) {
-        return Status(ErrorCode::InvalidArgument, "unknown unit \"" + unitCode + "\"");
+    auto versions = store.listUnitVersions();  // ordered by code, valid_from
+    if (!versions) {
+        return versions.status();
     }
     const std::string today = dateOf(now);
-    if (!(*unit)->validTo.empty() && (*unit)->validTo < today) {
-        return Status(ErrorCode::InvalidArgument, "đơn vị \"" + unitCode + "\" không còn tồn tại / unit \"" +
-                                                      unitCode + "\" no longer exists (valid until " +
-                                                      (*unit)->validTo + ")");
+    const Unit* latest = nullptr;
+    const Unit* next = nullptr;  // the first version beginning after today
+    for (const Unit& unit : *versions) {
+        if (unit.code != unitCode) {
+            continue;
+        }
+        if (unit.validFrom <= today && (unit.validTo.empty() || today <= unit.validTo)) {
+            return Status::ok();
+        }
+        if (unit.validFrom > today && next == nullptr) {
+            next = &unit;
+        }
+        latest = &unit;
     }
-    if ((*unit)->validFrom > today) {
-        return Status(ErrorCode::InvalidArgument, "unit \"" + unitCode + "\" is valid only from " +
-                                                      (*unit)->validFrom);
+    if (latest == nullptr) {
+        return Status(ErrorCode::InvalidArgument, "không có đơn vị \"" + unitCode + "\" / unknown unit \"" +
+                                                      unitCode + "\"");
     }
-    return Status::ok();
+    if (next != nullptr) {
+        return Status(ErrorCode::InvalidArgument, "đơn vị \"" + unitCode + "\" chỉ có từ ngày " + next->validFrom +
+                                                      " / unit \"" + unitCode + "\" is valid only from " +
+                                                      next->validFrom);
+    }
+    return Status(ErrorCode::InvalidArgument, "đơn vị \"" + unitCode + "\" không còn tồn tại / unit \"" + unitCode +
+                                                  "\" no longer exists (valid until " + latest->validTo + ")");
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
-// GET /api/v1/exports/aggregates.csv|.xlsx?period=&unit=[&indicator=&ethnic=&form=] and
-// /exports/records.csv?form=&period=&unit=: downloads for Excel, scoped like the aggregates (a unit outside the
-// caller's scope is 403). Every export is audited (data leaving the system). Thread-safe like the stores.
+// GET /api/v1/exports/aggregates.csv|.xlsx?period=&unit=[&at=&indicator=&ethnic=&form=] and
+// /exports/records.csv?form=&period=&unit=[&at=]: downloads for Excel, scoped like the aggregates (a unit outside
+// the caller's scope is 403). Every export is audited (data leaving the system). Thread-safe like the stores.
+#include "admin/UnitImport.h"
 #include "api/HandlerUtil.h"
 #include "forms/FormTemplate.h"
 #include "http/Router.h"
 #include "report/AggregateReport.h"
+#include "report/ReportBoundaries.h"
 #include "report/ReportExport.h"
 #include "report/ReportRoutes.h"
 
@@ -63,12 +65,43 @@ ApiResponse exportAggregates(const ApiContext& ctx, const ApiRequest& request, c
         body = aggregatesCsv(*report);
     }
     auditExport(ctx, *who, xlsx ? "export.aggregates_xlsx" : "export.aggregates_csv", report->unitCode,
-                {{"period", report->period}, {"rows", report->lines.size()}});
+                {{"period", report->period}, {"at", report->date}, {"rows", report->lines.size()}});
     if (xlsx) {
         return download(std::move(body), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         base + ".xlsx");
     }
     return download(std::move(body), "text/csv; charset=utf-8", base + ".csv");
+}
+
+// The name of each record's unit as it was in the period (a reused code names another unit today: 02647 is Phường
+// Kim Tân in 2024, Phường Lào Cai since the 2025 merger); the latest name where the period or the tree is unknown.
+Result<std::map<std::string, std::string>> unitNamesOfPeriod(const ApiContext& ctx, const std::string& periodId,
+                                                              const std::vector<StoredRecord>& records)
+{
+    auto versions = ctx.store.listUnitVersions();
+    if (!versions) {
+        return versions.status();
+    }
+    std::map<std::string, std::string> names;  // versions come ordered by valid_from: the latest name wins
+    for (const Unit& unit : *versions) {
+        names[unit.code] = unit.name;
+    }
+    auto period = ctx.catalogs.period(periodId);
+    auto lineage = ctx.store.listUnitLineage();
+    if (!period || !period->has_value() || !lineage) {
+        return names;
+    }
+    auto tree = buildAdminTree(*versions, *lineage);
+    if (!tree) {
+        return names;
+    }
+    for (const StoredRecord& record : records) {
+        if (const admin::Unit* version =
+                recordVersion(*tree, record.unitCode, (*period)->startsOn, (*period)->endsOn)) {
+            names[record.unitCode] = version->nameVi;
+        }
+    }
+    return names;
 }
 
 ApiResponse exportRecords(const ApiContext& ctx, const ApiRequest& request, const Principal* who)
@@ -77,7 +110,13 @@ ApiResponse exportRecords(const ApiContext& ctx, const ApiRequest& request, cons
     if (formId.empty()) {
         return badRequest("Thiếu mẫu phiếu (form) / the form query parameter is required");
     }
-    auto scope = resolveReportScope(ctx, request, *who);
+    // `at`: the records of the units under `unit` on that date (default: today, or the unit's last day).
+    const std::string at = queryValue(request, "at");
+    if (request.query.count("at") > 0 && !isIsoDate(at)) {
+        return badRequest("Ngày địa giới (at) phải có dạng YYYY-MM-DD, nhận được \"" + at +
+                          "\" / at must be a date YYYY-MM-DD");
+    }
+    auto scope = resolveReportScope(ctx, request, *who, at);
     if (auto* error = std::get_if<ApiResponse>(&scope)) {
         return *error;
     }
@@ -116,17 +155,13 @@ ApiResponse exportRecords(const ApiContext& ctx, const ApiRequest& request, cons
             }
         }
     }
-    auto versions = ctx.store.listUnitVersions();
-    if (!versions) {
-        return errorFromStatus(versions.status());
-    }
-    std::map<std::string, std::string> names;  // the latest name of each code (versions ordered by valid_from)
-    for (const Unit& unit : *versions) {
-        names[unit.code] = unit.name;
+    auto names = unitNamesOfPeriod(ctx, period, records);
+    if (!names) {
+        return errorFromStatus(names.status());
     }
     auditExport(ctx, *who, "export.records_csv", allowed.unitCode,
-                {{"period", period}, {"form", formId}, {"records", records.size()}});
-    return download(recordsCsv(*form, records, names), "text/csv; charset=utf-8",
+                {{"period", period}, {"at", at}, {"form", formId}, {"records", records.size()}});
+    return download(recordsCsv(*form, records, *names), "text/csv; charset=utf-8",
                     "phieu-" + safeName(formId) + "-" + safeName(period) + "-" + safeName(allowed.unitCode) + ".csv");
 }
 

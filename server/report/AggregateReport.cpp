@@ -8,6 +8,7 @@
 #include "catalog/IndicatorCatalog.h"
 #include "forms/FormTemplate.h"
 #include "report/RecordObservations.h"
+#include "report/ReportBoundaries.h"
 
 #include <fstream>
 #include <map>
@@ -28,19 +29,6 @@ Result<std::string> readResource(const std::filesystem::path& file)
     std::stringstream text;
     text << in.rdbuf();
     return text.str();
-}
-
-// The unit version a record's code means: the one valid at `date`, else its latest version (an old commune
-// merged away before the date: aggregation places it through the lineage).
-aggregation::UnitKey recordUnit(const aggregation::UnitHierarchy& hierarchy,
-                                const std::map<std::string, std::string>& latestValidFrom, const std::string& code,
-                                const std::string& date)
-{
-    if (auto key = hierarchy.findAt(code, date)) {
-        return *key;
-    }
-    auto it = latestValidFrom.find(code);
-    return {code, it == latestValidFrom.end() ? std::string() : it->second};
 }
 
 bool underUnit(const aggregation::UnitHierarchy& hierarchy, aggregation::UnitKey unit,
@@ -79,10 +67,14 @@ Result<AggregateReport> computeAggregateReport(Store& store, CatalogStore& catal
     if (!period->has_value()) {
         return Status(ErrorCode::NotFound, "Không có kỳ báo cáo \"" + query.period + "\" / no such period");
     }
+    if (!query.at.empty() && !isIsoDate(query.at)) {
+        return Status(ErrorCode::InvalidArgument, "Ngày địa giới (at) phải có dạng YYYY-MM-DD, nhận được \"" +
+                                                      query.at + "\" / at must be a date YYYY-MM-DD");
+    }
     AggregateReport report;
     report.period = query.period;
     report.unitCode = query.unitCode;
-    report.date = (*period)->endsOn;
+    report.date = query.at.empty() ? (*period)->endsOn : query.at;
 
     auto versions = store.listUnitVersions();
     if (!versions) {
@@ -98,17 +90,31 @@ Result<AggregateReport> computeAggregateReport(Store& store, CatalogStore& catal
     }
     const aggregation::AdminTreeHierarchy hierarchy(*tree);
     std::map<aggregation::UnitKey, std::string> names;
-    std::map<std::string, std::string> latestValidFrom;  // versions come ordered by code, valid_from
     for (const Unit& unit : *versions) {
         names[{unit.code, unit.validFrom}] = unit.name;
-        latestValidFrom[unit.code] = unit.validFrom;
     }
     auto root = hierarchy.findAt(query.unitCode, report.date);
     if (!root) {
         return Status(ErrorCode::NotFound, "Đơn vị \"" + query.unitCode + "\" không tồn tại vào ngày " + report.date +
-                                               " / no such unit on the period's last day");
+                                               " / no unit " + query.unitCode + " on " + report.date);
     }
     report.unitName = names[*root];
+    report.unitValidFrom = root->validFrom;
+    // The version each record code stands for in this period, checked once per code.
+    std::map<std::string, aggregation::UnitKey> recordUnits;
+    auto recordUnit = [&](const std::string& code) -> Result<aggregation::UnitKey> {
+        if (auto known = recordUnits.find(code); known != recordUnits.end()) {
+            return known->second;
+        }
+        aggregation::UnitKey key{code, ""};  // unknown: the aggregator reports it unmapped
+        if (const admin::Unit* version = recordVersion(*tree, code, (*period)->startsOn, (*period)->endsOn)) {
+            if (Status s = checkNotSplit(*tree, *version, report.date); !s) {
+                return s;
+            }
+            key.validFrom = version->validFrom;
+        }
+        return recordUnits.emplace(code, key).first->second;
+    };
 
     auto indicatorText = readResource(resourcesDir / "catalogs" / "indicators.csv");
     if (!indicatorText) {
@@ -173,9 +179,13 @@ Result<AggregateReport> computeAggregateReport(Store& store, CatalogStore& catal
             if (!values) {
                 continue;
             }
+            auto unit = recordUnit(record.unitCode);
+            if (!unit) {
+                return unit.status();
+            }
             ++report.records;
             for (aggregation::Observation& obs : observationsFromRecord(*found->second, record, *values)) {
-                obs.unit = recordUnit(hierarchy, latestValidFrom, record.unitCode, report.date);
+                obs.unit = *unit;
                 observations.push_back(std::move(obs));
             }
         }

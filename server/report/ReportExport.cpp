@@ -16,9 +16,14 @@ namespace dantoc::server {
 
 namespace {
 
-constexpr std::array<const char*, 13> kAggregateHeaders = {
+// The last column says under which date's boundaries the figures stand (the same period reads differently
+// before and after a merger).
+constexpr std::array<const char*, 14> kAggregateHeaders = {
     "Kỳ báo cáo", "Mã đơn vị", "Tên đơn vị", "Cấp", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Mã dân tộc",
-    "Dân tộc", "Giá trị", "Số đơn vị có số liệu", "Số đơn vị phải báo cáo", "Số đơn vị đã báo cáo"};
+    "Dân tộc", "Giá trị", "Số đơn vị có số liệu", "Số đơn vị phải báo cáo", "Số đơn vị đã báo cáo",
+    "Địa giới theo ngày"};
+constexpr std::size_t kFirstCountColumn = 10;
+constexpr std::size_t kLastCountColumn = 12;
 
 std::string levelVi(const std::string& level)
 {
@@ -63,7 +68,8 @@ std::vector<std::string> aggregateCells(const AggregateReport& report, const Agg
             row.value ? number(*row.value) : std::string(),
             std::to_string(row.contributing),
             std::to_string(row.expected),
-            std::to_string(row.reported)};
+            std::to_string(row.reported),
+            report.date};
 }
 
 std::string joinRow(const std::vector<std::string>& cells)
@@ -194,10 +200,9 @@ Result<std::string> aggregatesXlsx(const AggregateReport& report, const std::fil
         const std::vector<std::string> cells = aggregateCells(report, line);
         for (std::size_t c = 0; c < cells.size(); ++c) {
             const auto col = static_cast<lxw_col_t>(c);
-            const bool numeric = c >= 9;
             if (c == 9 && line.row.value) {
                 worksheet_write_number(sheet, r, col, *line.row.value, nullptr);
-            } else if (numeric && c > 9) {
+            } else if (c >= kFirstCountColumn && c <= kLastCountColumn) {
                 worksheet_write_number(sheet, r, col, std::stod(cells[c]), nullptr);
             } else if (!cells[c].empty()) {
                 worksheet_write_string(sheet, r, col, cells[c].c_str(), nullptr);

@@ -14,21 +14,23 @@ namespace dantoc::server {
 
 class Router;
 
-// The unit a report asks for (`unit`, default the caller's own unit) and the record unit codes of its subtree
-// (old communes merged into it included), or the error to answer: 400 without a period, 403 when the unit is
-// outside the caller's scope.
+// The unit a report asks for (`unit`, default the caller's own unit) and the record unit codes under it on `at`
+// (older codes whose territory went into it included; `at` empty: today, or the last day the unit existed) that
+// the caller's scope holds, or the error to answer: 400 without a period, 403 when the unit is outside the
+// caller's scope.
 struct ReportScope {
     std::string unitCode;
     std::vector<std::string> recordUnitCodes;
 };
 std::variant<ReportScope, ApiResponse> resolveReportScope(const ApiContext& ctx, const ApiRequest& request,
-                                                          const Principal& who);
+                                                          const Principal& who, const std::string& at);
 
 // A query parameter, "" when absent.
 std::string queryValue(const ApiRequest& request, const char* key);
 
-// The aggregate report a request asks for (period, unit, indicator, ethnic, form), limited to the caller's scope,
-// or the error to answer. Shared by GET /aggregates and the aggregate exports.
+// The aggregate report a request asks for (period, unit, at, indicator, ethnic, form), limited to the caller's
+// scope, or the error to answer (400 for a malformed at, 409 for a unit split before at). Shared by GET
+// /aggregates and the aggregate exports.
 std::variant<AggregateReport, ApiResponse> aggregateReportFor(const ApiContext& ctx, const ApiRequest& request,
                                                               const Principal& who);
 

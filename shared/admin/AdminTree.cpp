@@ -56,6 +56,17 @@ const Unit* AdminTree::findVersion(std::string_view code, std::string_view valid
     return nullptr;
 }
 
+std::vector<const Unit*> AdminTree::versionsOf(std::string_view code) const
+{
+    std::vector<const Unit*> out;
+    if (auto it = m_byCode.find(code); it != m_byCode.end()) {
+        for (std::size_t i : it->second) {
+            out.push_back(&m_units[i]);
+        }
+    }
+    return out;
+}
+
 const Unit* AdminTree::parentAt(std::string_view code, std::string_view date) const
 {
     const Unit* unit = find(code, date);

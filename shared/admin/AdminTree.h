@@ -48,6 +48,8 @@ public:
     const Unit* find(std::string_view code, std::string_view date) const;
     // The version with exactly this key; nullptr when none.
     const Unit* findVersion(std::string_view code, std::string_view validFrom) const;
+    // Every version of `code`, oldest first; empty when unknown.
+    std::vector<const Unit*> versionsOf(std::string_view code) const;
     const Unit* parentAt(std::string_view code, std::string_view date) const;
     // Units valid at `date` whose parent is `code`, ordered by code.
     std::vector<const Unit*> children(std::string_view code, std::string_view date) const;

@@ -96,6 +96,28 @@ TEST_CASE("accepted village reports add up in the commune's aggregates; a report
     const json* village = findRow(rows, "02683-03", "households_total");
     CHECK((village == nullptr || (*village)["value"].is_null()));
 
+    // Under another date's boundaries (at=, issue 16): on 1 July 2025, before the period, the commune and its
+    // villages were the same, so are the figures; on 30 June 2025 code 02683 was the old Thị trấn Bát Xát and the
+    // demo's villages did not exist yet (they begin with the reform), so no report lies under it; a date that is
+    // not a day is refused in both languages.
+    const std::string base = std::string("/api/v1/aggregates?period=") + kPeriod + "&unit=02683&at=";
+    auto same = httpO.request("GET", base + "2025-07-01", {}, {{"Authorization", "Bearer " + officer.accessToken}});
+    REQUIRE(same.status == 200);
+    const json sameDoc = json::parse(same.body);
+    CHECK(sameDoc["date"] == "2025-07-01");
+    REQUIRE(findRow(sameDoc["rows"], "02683", "households_total") != nullptr);
+    CHECK((*findRow(sameDoc["rows"], "02683", "households_total"))["value"] == 780);
+    auto older = httpO.request("GET", base + "2025-06-30", {}, {{"Authorization", "Bearer " + officer.accessToken}});
+    REQUIRE(older.status == 200);
+    const json olderDoc = json::parse(older.body);
+    CHECK(olderDoc["unit_name"] == "Thị trấn Bát Xát");  // code 02683 before the merger
+    CHECK(olderDoc["records"] == 0);
+    CHECK(findRow(olderDoc["rows"], "02683", "households_total") == nullptr);
+    auto bad = httpO.request("GET", base + "2025-13-01", {}, {{"Authorization", "Bearer " + officer.accessToken}});
+    CHECK(bad.status == 400);
+    CHECK(bad.body.find("at must be a date YYYY-MM-DD") != std::string::npos);
+    CHECK(bad.body.find("Ngày địa giới (at) phải có dạng YYYY-MM-DD") != std::string::npos);
+
     // Another commune's officer cannot read these aggregates.
     auto otherClient = server.client();
     auto other = accounts.ready(otherClient, "xa02647");

@@ -142,6 +142,35 @@ TEST_CASE("accounts are refused for a unit that no longer exists (an old commune
     CHECK(editAccount(f.store(), "moi", "", "02683", "", now).isOk());
 }
 
+TEST_CASE("init --demo and user add before 1 July 2025: a reused code means its version of that day")
+{
+    AdminFixture f(/*demoTree=*/false);
+    REQUIRE(seedUnits(f.store(), true, DANTOC_RESOURCES_DIR).isOk());
+    const PasswordHasher& hasher = f.app().auth().hasher();
+    constexpr std::int64_t kMarch2025 = 1'740'787'200'000;  // 2025-03-01T00:00:00Z
+    // The demo accounts: 15 (old Yên Bái that day, its newest version only begins on 2025-07-01) and the demo
+    // communes, whose codes were old communes' too.
+    auto accounts = seedAccounts(f.store(), hasher, true, kMarch2025);
+    REQUIRE_MESSAGE(accounts.isOk(), accounts.status().message());
+    CHECK(accounts->size() == 8);
+    CHECK(addAccount(f.store(), hasher, "yenbai", "provincial_admin", "15", "", kMarch2025).isOk());
+    CHECK(addAccount(f.store(), hasher, "laocai", "provincial_admin", "10", "", kMarch2025).isOk());
+    CHECK(addAccount(f.store(), hasher, "duyenhai", "commune_officer", "02635", "", kMarch2025).isOk());
+    auto village = addAccount(f.store(), hasher, "thon", "commune_officer", "02647-01", "", kMarch2025);
+    REQUIRE_FALSE(village.isOk());
+    CHECK(village.status().message().find("valid only from 2025-07-01") != std::string::npos);
+    CHECK(village.status().message().find("chỉ có từ ngày 2025-07-01") != std::string::npos);
+    CHECK(editAccount(f.store(), "duyenhai", "", "02641", "", kMarch2025).isOk());  // another old commune
+    // The same codes after the merger: old Lào Cai and Duyên Hải are gone, 15 is new Lào Cai.
+    const std::int64_t jan2026 = f.clock.nowUnixMillis();
+    auto gone = addAccount(f.store(), hasher, "laocai2", "provincial_admin", "10", "", jan2026);
+    REQUIRE_FALSE(gone.isOk());
+    CHECK(gone.status().message().find("no longer exists (valid until 2025-06-30)") != std::string::npos);
+    CHECK_FALSE(editAccount(f.store(), "duyenhai", "", "02635", "", jan2026).isOk());
+    CHECK(addAccount(f.store(), hasher, "laocai3", "provincial_admin", "15", "", jan2026).isOk());
+    CHECK(addAccount(f.store(), hasher, "thon2", "commune_officer", "02647-01", "", jan2026).isOk());
+}
+
 TEST_CASE("codesInScope: every code of any date a record query for the root filters on")
 {
     AdminFixture f;

@@ -2,17 +2,12 @@
 // forwarded and accepted records count), scope (403 for another commune on every endpoint), the CSV (BOM,
 // Vietnamese headers, quoting) and the XLSX (a real zip holding the sheet, read back with unzip). The handlers run
 // on a router of their own over the demo province, over records written into the real SQLite record store
-// (RecordsFixture below; whatever their state: the report must filter state, unit and period itself).
-#include "admin/AdminFixture.h"
-#include "api/ApiContext.h"
-#include "catalog/CatalogAdmin.h"
+// (catalog/ReportFixture.h; whatever their state: the report must filter state, unit and period itself).
+#include "catalog/ReportFixture.h"
 #include "forms/FormTemplate.h"
-#include "http/Router.h"
 #include "report/AggregateReport.h"
 #include "report/RecordObservations.h"
 #include "report/ReportExport.h"
-#include "scope/AdminScopePolicy.h"
-#include "base/Uuid.h"
 #include "support/Files.h"
 #include "support/TempDir.h"
 
@@ -30,134 +25,6 @@ using namespace dantoc::test;
 using nlohmann::json;
 
 namespace {
-
-// A commune form: explicit totals, a market flag, and households per ethnic group in a roster.
-const char* kForm = R"({
-  "format_version": 1, "id": "agg_test", "version": 1,
-  "title": {"vi": "Phiếu thử tổng hợp", "en": "Aggregation test"},
-  "unit_level": "commune", "period_type": "yearly",
-  "sections": [{"id": "s1", "title": {"vi": "Chung", "en": "General"}, "fields": [
-    {"name": "households_total", "label": {"vi": "Tổng số hộ", "en": "Households"}, "type": "integer",
-     "indicator": "households_total"},
-    {"name": "households_poor", "label": {"vi": "Số hộ nghèo", "en": "Poor"}, "type": "integer",
-     "indicator": "households_poor"},
-    {"name": "has_market", "label": {"vi": "Có chợ", "en": "Market"}, "type": "boolean", "indicator": "has_market"},
-    {"name": "note", "label": {"vi": "Ghi chú, nhận xét", "en": "Note"}, "type": "text"},
-    {"name": "groups", "label": {"vi": "Theo dân tộc", "en": "By group"}, "type": "roster",
-     "disaggregate_by": "ethnic_code", "fields": [
-       {"name": "ethnic_code", "label": {"vi": "Dân tộc", "en": "Group"}, "type": "choice",
-        "choices_from": "ethnic_groups"},
-       {"name": "households", "label": {"vi": "Số hộ", "en": "Households"}, "type": "integer",
-        "indicator": "households_total"},
-       {"name": "poor", "label": {"vi": "Hộ nghèo", "en": "Poor"}, "type": "boolean", "indicator": "households_poor"}
-     ]}
-  ]}]
-})";
-
-server::StoredRecord record(const std::string& id, const std::string& unit, const std::string& state,
-                            const json& values, const std::string& period = "2026")
-{
-    server::StoredRecord r;
-    r.recordId = id;
-    r.formId = "agg_test";
-    r.formVersion = 1;
-    r.unitCode = unit;
-    r.period = period;
-    r.state = state;
-    r.level = "province";
-    r.version = 1;
-    r.bodyJson = values.dump();
-    r.updatedAt = kJan2026;
-    return r;
-}
-
-json row(const std::string& code, int households, bool poor)
-{
-    return {{"_id", "00000000-0000-4000-8000-00000000000" + std::to_string(households % 10)},
-            {"ethnic_code", code},
-            {"households", households},
-            {"poor", poor}};
-}
-
-// Writes `records` as current versions into the real record store (created by the first account).
-void storeRecords(AdminFixture& f, std::vector<server::StoredRecord> records)
-{
-    auto accounts = f.store().listAccounts();
-    REQUIRE(accounts.isOk());
-    REQUIRE(!accounts->empty());
-    for (server::StoredRecord& r : records) {
-        r.createdBy = accounts->front().id;
-        r.createdAt = r.updatedAt;
-        r.contentVersion = r.version;
-        const auto status = f.app().records().inTransaction([&](server::RecordTxn& txn) {
-            return txn.writeVersion(r, dantoc::newUuid(), r.createdBy, {});
-        });
-        REQUIRE_MESSAGE(status.isOk(), status.message());
-    }
-}
-
-struct AuthRef final : server::Authenticator {
-    explicit AuthRef(const server::AuthService& auth) : m_auth(auth) {}
-    Result<server::Principal> authenticate(const std::string& token) const override
-    {
-        return m_auth.authenticate(token);
-    }
-    const server::AuthService& m_auth;
-};
-
-// The demo province with the test form, period 2026 and four records (one not yet approved, one of another
-// period), served by the real catalog/aggregate/export handlers.
-struct RecordsFixture {
-    RecordsFixture() : scope(f.store(), f.clock, f.dataDir())
-    {
-        REQUIRE(server::publishFormDocument(f.app().catalogs(), kForm, "test", kJan2026).isOk());
-        REQUIRE(server::savePeriod(f.app().catalogs(), {"2026", "Năm 2026", "2026-01-01", "2026-12-31", true}, "test",
-                                   kJan2026)
-                    .isOk());
-        storeRecords(f, {
-            record("r1", "02647", "accepted",
-                   {{"households_total", 100}, {"households_poor", 20}, {"has_market", true},
-                    {"note", "=HYPERLINK(\"x\")"},
-                    {"groups", json::array({row("01", 60, false), row("08", 40, true)})}}),
-            record("r2", "02671", "approved",
-                   {{"households_total", 50}, {"households_poor", 10}, {"has_market", false}, {"note", "a, \"b\""},
-                    {"groups", json::array({row("08", 50, true)})}}),
-            record("r3", "02680", "submitted", {{"households_total", 999}, {"households_poor", 999}}),
-            record("r4", "02683", "accepted", {{"households_total", 7}}, "2025"),
-        });
-        router = std::make_shared<server::Router>(std::make_shared<AuthRef>(f.app().auth()));
-        server::registerCatalogRoutes(*router, server::ApiContext{f.store(), f.app().auth(), scope, f.clock, f.app().records(),
-                                                                  f.app().blobs(), f.app().catalogs(),
-                                                                  DANTOC_RESOURCES_DIR, f.dataDir()});
-    }
-
-    server::ApiResponse get(const std::string& path, const std::string& token,
-                            std::map<std::string, std::string> query)
-    {
-        server::ApiRequest request;
-        request.method = "GET";
-        request.path = path;
-        request.bearerToken = token;
-        request.query = std::move(query);
-        request.remoteAddress = "127.0.0.1";
-        return router->dispatch(request);
-    }
-
-    AdminFixture f;
-    server::AdminScopePolicy scope;
-    std::shared_ptr<server::Router> router;
-};
-
-const json* findRow(const json& rows, const std::string& unit, const std::string& indicator,
-                    const std::string& group = {})
-{
-    for (const json& r : rows) {
-        if (r["unit"] == unit && r["indicator"] == indicator && r["ethnic_group"] == group) {
-            return &r;
-        }
-    }
-    return nullptr;
-}
 
 std::string header(const server::ApiResponse& response, const std::string& name)
 {
@@ -309,8 +176,8 @@ TEST_CASE("exports: CSV with BOM and Vietnamese headers, XLSX a real workbook, b
     REQUIRE(csv.body.size() > 3);
     CHECK(csv.body.compare(0, 3, "\xEF\xBB\xBF") == 0);
     CHECK(csv.body.find("Kỳ báo cáo,Mã đơn vị,Tên đơn vị,Cấp,Mã chỉ tiêu") == 3);
-    CHECK(csv.body.find("2026,15,Tỉnh Lào Cai,Tỉnh,households_total,Tổng số hộ,hộ,,Tổng số,150,2,99,2\r\n") !=
-          std::string::npos);
+    CHECK(csv.body.find("2026,15,Tỉnh Lào Cai,Tỉnh,households_total,Tổng số hộ,hộ,,Tổng số,150,2,99,2,"
+                        "2026-12-31\r\n") != std::string::npos);
     CHECK(csv.body.find("2026,15,Tỉnh Lào Cai,Tỉnh,households_total,Tổng số hộ,hộ,08,Mông,90,") !=
           std::string::npos);
 

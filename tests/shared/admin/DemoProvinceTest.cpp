@@ -27,6 +27,13 @@ TEST_CASE("demo province: new Lào Cai before and after 2025-07-01")
     CHECK(tree->find("15", "2025-06-30")->nameVi == "Tỉnh Yên Bái");
     CHECK(tree->find("15", "2025-07-01")->nameVi == "Tỉnh Lào Cai");
     CHECK(tree->find("10", "2025-07-01") == nullptr);
+    // A reused code keeps both versions, oldest first (reports pick the one of the period, not the newest).
+    const auto fifteen = tree->versionsOf("15");
+    REQUIRE(fifteen.size() == 2);
+    CHECK(fifteen[0]->nameVi == "Tỉnh Yên Bái");
+    CHECK(fifteen[1]->validFrom == "2025-07-01");
+    CHECK(tree->versionsOf("02635").size() == 1);
+    CHECK(tree->versionsOf("99999").empty());
 
     const auto before = tree->levelsAt("2025-06-30");
     const auto after = tree->levelsAt("2025-07-01");
