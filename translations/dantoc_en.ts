@@ -655,6 +655,57 @@
         <source>This record was updated (state: %1); the screen shows the new version.</source>
         <translation>This record was updated (state: %1); the screen shows the new version.</translation>
     </message>
+    <message>
+        <source>This form was returned for correction, but the reviewer's comments could not be read: %1</source>
+        <translation>This form was returned for correction, but the reviewer's comments could not be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewer's comment(s) to answer</source>
+        <translation>
+            <numerusform>%n reviewer's comment to answer</numerusform><numerusform>%n reviewer's comments to answer</numerusform></translation>
+    </message>
+    <message>
+        <source>reviewer's comments answered</source>
+        <translation>reviewer's comments answered</translation>
+    </message>
+    <message>
+        <source>Returned for correction by %1 on %2.</source>
+        <translation>Returned for correction by %1 on %2.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Returned for correction.</source>
+        <translation>Returned for correction.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) on fields still need your reply: answer each one beside its field, then submit again.</source>
+        <translation>
+            <numerusform>%n comment on fields still need your reply: answer each one beside its field, then submit again.</numerusform><numerusform>%n comments on fields still need your reply: answer each one beside its field, then submit again.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every comment has a reply. Correct what is needed, then submit again.</source>
+        <translation>Every comment has a reply. Correct what is needed, then submit again.</translation>
+    </message>
+    <message>
+        <source>Comments on fields this form does not show: %1</source>
+        <translation>Comments on fields this form does not show: %1</translation>
+    </message>
+    <message>
+        <source>The reply was not saved: %1</source>
+        <translation>The reply was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Reply saved. It reaches the reviewer at the next synchronisation.</source>
+        <translation>Reply saved. It reaches the reviewer at the next synchronisation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent back yet: %n comment(s) of the reviewer still need your reply. Write it under the comment and press "Send reply".</source>
+        <translation>
+            <numerusform>Not sent back yet: %n comment of the reviewer still need your reply. Write it under the comment and press "Send reply".</numerusform><numerusform>Not sent back yet: %n comments of the reviewer still need your reply. Write it under the comment and press "Send reply".</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>dantoc::gui::IssueListWidget</name>
@@ -896,6 +947,33 @@
     <message>
         <source>Last change</source>
         <translation>Last change</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::ReviewCommentBox</name>
+    <message>
+        <source>Your reply to the reviewer (what you checked or corrected)</source>
+        <translation>Your reply to the reviewer (what you checked or corrected)</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Send reply</translation>
+    </message>
+    <message>
+        <source>Reviewer's comment (%1, %2):</source>
+        <translation>Reviewer's comment (%1, %2):</translation>
+    </message>
+    <message>
+        <source>Reviewer's comment on "%1" (%2, %3):</source>
+        <translation>Reviewer's comment on "%1" (%2, %3):</translation>
+    </message>
+    <message>
+        <source>Your reply: %1</source>
+        <translation>Your reply: %1</translation>
+    </message>
+    <message>
+        <source>Write your reply first: an empty reply tells the reviewer nothing.</source>
+        <translation>Write your reply first: an empty reply tells the reviewer nothing.</translation>
     </message>
 </context>
 <context>

@@ -648,6 +648,57 @@
         <source>This record was updated (state: %1); the screen shows the new version.</source>
         <translation>Phiếu đã được cập nhật (trạng thái: %1); màn hình đang hiện bản mới.</translation>
     </message>
+    <message>
+        <source>This form was returned for correction, but the reviewer's comments could not be read: %1</source>
+        <translation>Phiếu này đã bị trả lại để sửa, nhưng không đọc được nhận xét của người duyệt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewer's comment(s) to answer</source>
+        <translation>
+            <numerusform>%n nhận xét của người duyệt cần trả lời</numerusform></translation>
+    </message>
+    <message>
+        <source>reviewer's comments answered</source>
+        <translation>đã trả lời nhận xét của người duyệt</translation>
+    </message>
+    <message>
+        <source>Returned for correction by %1 on %2.</source>
+        <translation>%1 đã trả lại để sửa ngày %2.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Lý do: %1</translation>
+    </message>
+    <message>
+        <source>Returned for correction.</source>
+        <translation>Đã bị trả lại để sửa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) on fields still need your reply: answer each one beside its field, then submit again.</source>
+        <translation>
+            <numerusform>Còn %n nhận xét theo trường cần bạn trả lời: trả lời từng nhận xét bên cạnh trường đó, rồi gửi lại.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every comment has a reply. Correct what is needed, then submit again.</source>
+        <translation>Mọi nhận xét đều đã có trả lời. Hãy sửa những gì cần sửa, rồi gửi lại.</translation>
+    </message>
+    <message>
+        <source>Comments on fields this form does not show: %1</source>
+        <translation>Nhận xét về các trường phiếu này không hiển thị: %1</translation>
+    </message>
+    <message>
+        <source>The reply was not saved: %1</source>
+        <translation>Chưa lưu được trả lời: %1</translation>
+    </message>
+    <message>
+        <source>Reply saved. It reaches the reviewer at the next synchronisation.</source>
+        <translation>Đã lưu trả lời. Người duyệt sẽ nhận được ở lần đồng bộ tới.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent back yet: %n comment(s) of the reviewer still need your reply. Write it under the comment and press "Send reply".</source>
+        <translation>
+            <numerusform>Chưa gửi lại được: còn %n nhận xét của người duyệt cần bạn trả lời. Hãy ghi trả lời dưới nhận xét và bấm «Gửi trả lời».</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>dantoc::gui::IssueListWidget</name>
@@ -888,6 +939,33 @@
     <message>
         <source>Last change</source>
         <translation>Sửa lần cuối</translation>
+    </message>
+</context>
+<context>
+    <name>dantoc::gui::ReviewCommentBox</name>
+    <message>
+        <source>Your reply to the reviewer (what you checked or corrected)</source>
+        <translation>Trả lời người duyệt (bạn đã kiểm tra hoặc sửa gì)</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Gửi trả lời</translation>
+    </message>
+    <message>
+        <source>Reviewer's comment (%1, %2):</source>
+        <translation>Nhận xét của người duyệt (%1, %2):</translation>
+    </message>
+    <message>
+        <source>Reviewer's comment on "%1" (%2, %3):</source>
+        <translation>Nhận xét của người duyệt về «%1» (%2, %3):</translation>
+    </message>
+    <message>
+        <source>Your reply: %1</source>
+        <translation>Bạn đã trả lời: %1</translation>
+    </message>
+    <message>
+        <source>Write your reply first: an empty reply tells the reviewer nothing.</source>
+        <translation>Hãy ghi nội dung trả lời trước: trả lời để trống không giúp gì cho người duyệt.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "gui/entry/RosterView.h"
 #include "gui/entry/ValueText.h"
 
+#include "gui/common/Banner.h"
 #include "gui/common/ErrorText.h"
 #include "gui/common/StateText.h"
 
@@ -53,11 +54,7 @@ QString FormEntryWidget::message() const { return m_banner->isHidden() ? QString
 
 void FormEntryWidget::showMessage(const QString& text, Tone tone)
 {
-    m_banner->setText(text);
-    m_banner->setStyleSheet(tone == Tone::Error
-                                ? QStringLiteral("background:#fde2e1; color:#8c1d18; padding:6px; border-radius:3px;")
-                                : QStringLiteral("background:#e3f0fb; color:#0b3d66; padding:6px; border-radius:3px;"));
-    m_banner->setVisible(!text.isEmpty());
+    showBanner(m_banner, text, tone == Tone::Error ? BannerTone::Error : BannerTone::Info);
 }
 
 void FormEntryWidget::commitAll()

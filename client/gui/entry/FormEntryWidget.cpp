@@ -7,6 +7,7 @@
 #include "gui/entry/IssueListWidget.h"
 #include "gui/entry/RosterView.h"
 
+#include "gui/common/Banner.h"
 #include "gui/common/ErrorText.h"
 #include "gui/common/Translations.h"
 
@@ -48,13 +49,7 @@ FormEntryWidget::FormEntryWidget(client::Connection& connection, client::EntrySe
     setObjectName(QStringLiteral("formEntryWidget"));
     m_language = Translations::current() == QLatin1String("en") ? forms::Language::En : forms::Language::Vi;
     auto* layout = new QVBoxLayout(this);
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("formTitle"));
-    m_title->setWordWrap(true);
-    QFont big = m_title->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    m_title->setFont(big);
+    m_title = makeTitleLabel(this, QStringLiteral("formTitle"));
     m_info = new QLabel(this);
     m_info->setObjectName(QStringLiteral("recordInfo"));
     m_info->setWordWrap(true);
