@@ -122,7 +122,7 @@ Result<std::optional<Period>> SqliteCatalogStore::period(const std::string& id)
 {
     std::vector<Period> found;
     Status s = m_db.read([&](Db& db) {
-        Statement st(db.handle(), "SELECT id, label, starts_on, ends_on, open FROM period WHERE id = ?1");
+        Statement st(db, "SELECT id, label, starts_on, ends_on, open FROM period WHERE id = ?1");
         st.bind(1, id);
         return readAll(st, periodFrom, found);
     });
@@ -166,7 +166,7 @@ Result<std::int64_t> SqliteCatalogStore::generation()
 {
     std::int64_t value = 0;
     Status s = m_db.read([&](Db& db) {
-        Statement st(db.handle(), "SELECT generation FROM catalog_meta WHERE id = 1");
+        Statement st(db, "SELECT generation FROM catalog_meta WHERE id = 1");
         auto row = st.step();
         if (!row) {
             return row.status();
