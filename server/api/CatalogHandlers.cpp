@@ -1,7 +1,10 @@
 // Catalogs, form templates and reporting periods: GET /api/v1/forms[/{id}/{version}], /catalogs[/{name}],
 // /periods (any signed-in account: every office needs them offline), and the provincial admin's
 // POST /api/v1/admin/forms and /admin/periods. Published forms, catalogs and every list carry strong ETags;
-// If-None-Match answers 304 so a client's reference refresh costs one round trip. Thread-safe like the stores.
+// If-None-Match answers 304 so a client's reference refresh costs one round trip. The three lists are answered
+// from answer caches (api/AnswerCache.h) under the catalog generation (forms, periods) or the catalog files' sizes
+// and times, so an unchanged list costs one look-up. Thread-safe like the stores and the caches.
+#include "api/AnswerCache.h"
 #include "api/ApiContext.h"
 #include "api/HandlerUtil.h"
 #include "audit/AuditChain.h"
@@ -11,6 +14,7 @@
 
 #include <array>
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -24,6 +28,24 @@ constexpr std::size_t kPeriodBodyLimit = 4 * 1024;
 // The catalogs served, as files of <resources>/catalogs (CSV, the format shared/catalog loads).
 constexpr std::array<std::string_view, 4> kCatalogNames = {"ethnic_groups", "religions", "indicators",
                                                            "provinces_2025"};
+
+// The answer caches of the lists, one per list (each drops its answers when its own version moves on).
+struct ListCaches {
+    AnswerCache forms;
+    AnswerCache catalogs;
+    AnswerCache periods;
+};
+
+// The version of the forms and periods lists: the catalog generation, bumped with every publish and period save.
+std::optional<std::string> catalogGeneration(const ApiContext& ctx, ApiResponse& failed)
+{
+    auto generation = ctx.catalogs.generation();
+    if (!generation) {
+        failed = errorFromStatus(generation.status());
+        return std::nullopt;
+    }
+    return std::to_string(*generation);
+}
 
 bool isProvincialAdmin(const Principal* who)
 {
@@ -50,7 +72,7 @@ Json periodJson(const Period& period)
 
 // ?versions=all lists every published version (what a client syncing its store needs: records and drafts on an
 // older version keep validating against it); the default is the newest version of each form.
-ApiResponse listForms(const ApiContext& ctx, const ApiRequest& request)
+ApiResponse listForms(const ApiContext& ctx, AnswerCache& cache, const ApiRequest& request)
 {
     bool allVersions = false;
     for (const auto& [key, value] : request.query) {
@@ -59,15 +81,22 @@ ApiResponse listForms(const ApiContext& ctx, const ApiRequest& request)
         }
         allVersions = value == "all";
     }
-    auto forms = allVersions ? ctx.catalogs.allForms() : ctx.catalogs.latestForms();
-    if (!forms) {
-        return errorFromStatus(forms.status());
+    ApiResponse failed;
+    const auto version = catalogGeneration(ctx, failed);  // before the list is read (never older than its key)
+    if (!version) {
+        return failed;
     }
-    Json list = Json::array();
-    for (const StoredForm& form : *forms) {
-        list.push_back(formSummary(form));
-    }
-    return withBodyEtag(request, ApiResponse::json(200, Json{{"forms", list}}.dump()));
+    return cache.answer(request, *version, allVersions ? "all" : "latest", [&] {
+        auto forms = allVersions ? ctx.catalogs.allForms() : ctx.catalogs.latestForms();
+        if (!forms) {
+            return errorFromStatus(forms.status());
+        }
+        Json list = Json::array();
+        for (const StoredForm& form : *forms) {
+            list.push_back(formSummary(form));
+        }
+        return ApiResponse::json(200, Json{{"forms", list}}.dump());
+    });
 }
 
 ApiResponse getForm(const ApiContext& ctx, const ApiRequest& request)
@@ -128,15 +157,34 @@ bool isCatalogName(const std::string& name)
     return false;
 }
 
-ApiResponse listCatalogs(const ApiContext& ctx, const ApiRequest& request)
+// What the catalog list depends on: each file's presence, size and modification time (the files are replaced by
+// an upgrade or by hand, never through the API). A stat per file instead of reading and hashing them all.
+std::string catalogFilesVersion(const ApiContext& ctx)
 {
-    Json list = Json::array();
+    std::string version;
     for (std::string_view name : kCatalogNames) {
-        if (auto text = readCatalog(ctx, std::string(name))) {
-            list.push_back({{"name", name}, {"etag", "\"" + sha256Hex(*text) + "\""}});
-        }
+        const auto file = ctx.resourcesDir / "catalogs" / (std::string(name) + ".csv");
+        std::error_code error;
+        const auto size = std::filesystem::file_size(file, error);
+        const auto time = error ? std::filesystem::file_time_type{} : std::filesystem::last_write_time(file, error);
+        version += std::string(name) + (error ? ":-" : ":" + std::to_string(size) + ":" +
+                                                           std::to_string(time.time_since_epoch().count())) +
+                   ";";
     }
-    return withBodyEtag(request, ApiResponse::json(200, Json{{"catalogs", list}}.dump()));
+    return version;
+}
+
+ApiResponse listCatalogs(const ApiContext& ctx, AnswerCache& cache, const ApiRequest& request)
+{
+    return cache.answer(request, catalogFilesVersion(ctx), "", [&] {
+        Json list = Json::array();
+        for (std::string_view name : kCatalogNames) {
+            if (auto text = readCatalog(ctx, std::string(name))) {
+                list.push_back({{"name", name}, {"etag", "\"" + sha256Hex(*text) + "\""}});
+            }
+        }
+        return ApiResponse::json(200, Json{{"catalogs", list}}.dump());
+    });
 }
 
 ApiResponse getCatalog(const ApiContext& ctx, const ApiRequest& request)
@@ -158,17 +206,24 @@ ApiResponse getCatalog(const ApiContext& ctx, const ApiRequest& request)
     return response;
 }
 
-ApiResponse listPeriods(const ApiContext& ctx, const ApiRequest& request)
+ApiResponse listPeriods(const ApiContext& ctx, AnswerCache& cache, const ApiRequest& request)
 {
-    auto periods = ctx.catalogs.listPeriods();
-    if (!periods) {
-        return errorFromStatus(periods.status());
+    ApiResponse failed;
+    const auto version = catalogGeneration(ctx, failed);
+    if (!version) {
+        return failed;
     }
-    Json list = Json::array();
-    for (const Period& period : *periods) {
-        list.push_back(periodJson(period));
-    }
-    return withBodyEtag(request, ApiResponse::json(200, Json{{"periods", list}}.dump()));
+    return cache.answer(request, *version, "", [&] {
+        auto periods = ctx.catalogs.listPeriods();
+        if (!periods) {
+            return errorFromStatus(periods.status());
+        }
+        Json list = Json::array();
+        for (const Period& period : *periods) {
+            list.push_back(periodJson(period));
+        }
+        return ApiResponse::json(200, Json{{"periods", list}}.dump());
+    });
 }
 
 ApiResponse savePeriodRoute(const ApiContext& ctx, const ApiRequest& request, const Principal* who)
@@ -225,8 +280,12 @@ ApiResponse closePeriodRoute(const ApiContext& ctx, const ApiRequest& request, c
 void registerCatalogRoutes(Router& router, const ApiContext& context)
 {
     const ApiContext ctx = context;  // the references outlive the router; the struct itself may be a temporary
+    auto caches = std::make_shared<ListCaches>();  // lives as long as the routes
     router.add(Route{"GET", "/api/v1/forms", 0, Auth::Authenticated,
-                     [ctx](const ApiRequest& request, const Principal*) { return listForms(ctx, request); }, "forms.list"});
+                     [ctx, caches](const ApiRequest& request, const Principal*) {
+                         return listForms(ctx, caches->forms, request);
+                     },
+                     "forms.list"});
     router.add(Route{"GET", "/api/v1/forms/{id}/{version}", 0, Auth::Authenticated,
                      [ctx](const ApiRequest& request, const Principal*) { return getForm(ctx, request); },
                      "forms.get"});
@@ -234,12 +293,18 @@ void registerCatalogRoutes(Router& router, const ApiContext& context)
                      [ctx](const ApiRequest& request, const Principal* who) { return publishForm(ctx, request, who); },
                      "admin.forms.publish"});
     router.add(Route{"GET", "/api/v1/catalogs", 0, Auth::Authenticated,
-                     [ctx](const ApiRequest& request, const Principal*) { return listCatalogs(ctx, request); }, "catalogs.list"});
+                     [ctx, caches](const ApiRequest& request, const Principal*) {
+                         return listCatalogs(ctx, caches->catalogs, request);
+                     },
+                     "catalogs.list"});
     router.add(Route{"GET", "/api/v1/catalogs/{name}", 0, Auth::Authenticated,
                      [ctx](const ApiRequest& request, const Principal*) { return getCatalog(ctx, request); },
                      "catalogs.get"});
     router.add(Route{"GET", "/api/v1/periods", 0, Auth::Authenticated,
-                     [ctx](const ApiRequest& request, const Principal*) { return listPeriods(ctx, request); }, "periods.list"});
+                     [ctx, caches](const ApiRequest& request, const Principal*) {
+                         return listPeriods(ctx, caches->periods, request);
+                     },
+                     "periods.list"});
     router.add(Route{"POST", "/api/v1/admin/periods", kPeriodBodyLimit, Auth::Authenticated,
                      [ctx](const ApiRequest& request, const Principal* who) {
                          return savePeriodRoute(ctx, request, who);

@@ -27,8 +27,8 @@ ApiResponse forbidden(const std::string& message);
 // 304 (ETag header, no body) when the request's If-None-Match is `etag`; otherwise nullopt.
 std::optional<ApiResponse> notModified(const ApiRequest& request, const std::string& etag);
 // A successful GET answer made conditional: a strong ETag over its body (quoted SHA-256), and 304 instead when the
-// client already holds that body. For lists that have no stored ETag of their own (forms, catalogs, units,
-// periods), so an office's reference refresh costs one round trip when nothing changed.
+// client already holds that body. For answers that have no stored ETag of their own; the reference lists (forms,
+// catalogs, units, periods) keep theirs, the same SHA-256, in api/AnswerCache.h.
 ApiResponse withBodyEtag(const ApiRequest& request, ApiResponse response);
 
 Json accountJson(const Account& account);

@@ -48,6 +48,10 @@ public:
     virtual Result<std::vector<Period>> listPeriods() = 0;  // by id
     // Creates or replaces a period (opening or closing it).
     virtual Status savePeriod(const Period& period, const AuditEvent& audit) = 0;
+
+    // A counter stored with the forms and periods, bumped in the same transaction by every form published and
+    // every period saved (from any process): what answer caches of the form and period lists compare.
+    virtual Result<std::int64_t> generation() = 0;
 };
 
 }  // namespace dantoc::server

@@ -50,6 +50,12 @@ class RecordTxn
 {
 public:
     virtual ~RecordTxn() = default;
+    // One op of a batch: opens a savepoint; either released (its writes join the transaction) or rolled back (its
+    // writes undone, the ops before it kept). Not nested. rollbackOp fails when the storage error that prompted it
+    // already ended the whole transaction; then nothing of it will be committed.
+    virtual Status beginOp() = 0;
+    virtual Status releaseOp() = 0;
+    virtual Status rollbackOp() = 0;
     virtual Result<std::optional<DeviceRow>> device(const std::string& deviceId) = 0;
     virtual Result<std::optional<std::string>> opIdAtSlot(const std::string& deviceId, std::int64_t devSeq) = 0;
     virtual Result<std::optional<StoredOp>> storedOp(const std::string& opId) = 0;

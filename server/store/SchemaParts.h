@@ -10,5 +10,7 @@ extern const char* const kCatalogSchemaV2;  // SqliteCatalogStore.cpp: form temp
 // Version 3: the sync engine's real tables replace kRecordSchemaV2's placeholders (never written).
 extern const char* const kRecordSchemaV3;   // SqliteRecordStore.cpp
 extern const char* const kBlobSchemaV4;     // SqliteBlobStore.cpp: blob_file + per-account blob_upload replace `blob`
+// Created if missing at every open (SqliteStore::open), like the unit history: no schema version of its own.
+extern const char* const kCatalogMetaSchema;  // SqliteCatalogStore.cpp: the forms/periods generation counter
 
 }  // namespace dantoc::server

@@ -13,6 +13,11 @@ CREATE TABLE period (
     open INTEGER NOT NULL);
 )SQL";
 
+const char* const kCatalogMetaSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS catalog_meta (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL);
+INSERT OR IGNORE INTO catalog_meta (id, generation) VALUES (1, 0);
+)SQL";
+
 namespace {
 
 constexpr const char* kFormColumns = "form_id, version, json, etag, published_at";
@@ -25,6 +30,13 @@ StoredForm formFrom(const Statement& st)
 Period periodFrom(const Statement& st)
 {
     return Period{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0};
+}
+
+// In the writer's transaction, so a cache never sees the new generation without the change (or the reverse).
+Status bumpGeneration(Db& db)
+{
+    Statement st(db.handle(), "UPDATE catalog_meta SET generation = generation + 1 WHERE id = 1");
+    return st.run();
 }
 
 }  // namespace
@@ -99,6 +111,9 @@ Status SqliteCatalogStore::publishForm(const StoredForm& form, const AuditEvent&
         if (Status s = insert.run(); !s) {
             return s;
         }
+        if (Status s = bumpGeneration(db); !s) {
+            return s;
+        }
         return m_db.appendAuditInWrite(audit);
     });
 }
@@ -107,7 +122,7 @@ Result<std::optional<Period>> SqliteCatalogStore::period(const std::string& id)
 {
     std::vector<Period> found;
     Status s = m_db.read([&](Db& db) {
-        Statement st(db.handle(), "SELECT id, label, starts_on, ends_on, open FROM period WHERE id = ?1");
+        Statement st(db, "SELECT id, label, starts_on, ends_on, open FROM period WHERE id = ?1");
         st.bind(1, id);
         return readAll(st, periodFrom, found);
     });
@@ -140,8 +155,29 @@ Status SqliteCatalogStore::savePeriod(const Period& period, const AuditEvent& au
         if (Status s = insert.run(); !s) {
             return s;
         }
+        if (Status s = bumpGeneration(db); !s) {
+            return s;
+        }
         return m_db.appendAuditInWrite(audit);
     });
+}
+
+Result<std::int64_t> SqliteCatalogStore::generation()
+{
+    std::int64_t value = 0;
+    Status s = m_db.read([&](Db& db) {
+        Statement st(db, "SELECT generation FROM catalog_meta WHERE id = 1");
+        auto row = st.step();
+        if (!row) {
+            return row.status();
+        }
+        value = *row ? st.integer(0) : 0;
+        return Status::ok();
+    });
+    if (!s) {
+        return s;
+    }
+    return value;
 }
 
 }  // namespace dantoc::server

@@ -1,4 +1,4 @@
-// SqliteCatalogStore: the embedded CatalogStore (tables form_template and period), sharing SqliteStore's
+// SqliteCatalogStore: the embedded CatalogStore (tables form_template, period, catalog_meta), sharing SqliteStore's
 // connection and mutex (SqliteStore::write/read). Thread-safe.
 #pragma once
 
@@ -20,6 +20,7 @@ public:
     Result<std::optional<Period>> period(const std::string& id) override;
     Result<std::vector<Period>> listPeriods() override;
     Status savePeriod(const Period& period, const AuditEvent& audit) override;
+    Result<std::int64_t> generation() override;
 
 private:
     SqliteStore& m_db;

@@ -10,9 +10,22 @@ Statement::Statement(sqlite3* db, const char* sql) : m_db(db)
     }
 }
 
+Statement::Statement(Db& db, const std::string& sql) : m_db(db.handle())
+{
+    bool cached = false;
+    m_stmt = db.borrow(sql, cached, m_error);
+    if (cached) {
+        m_cache = &db;
+    }
+}
+
 Statement::~Statement()
 {
-    sqlite3_finalize(m_stmt);
+    if (m_cache) {
+        m_cache->giveBack(m_stmt);
+    } else {
+        sqlite3_finalize(m_stmt);
+    }
 }
 
 Statement& Statement::bind(int index, const std::string& value)
@@ -94,8 +107,61 @@ bool Statement::isNull(int column) const
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
+namespace {
+
+// Distinct SQL texts a connection keeps prepared; past this (SQL built from values would be the only way there)
+// statements are prepared for their one use.
+constexpr std::size_t kMaxCachedStatements = 256;
+
+}  // namespace
+
+sqlite3_stmt* Db::borrow(const std::string& sql, bool& cached, std::string& error)
+{
+    cached = false;
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end() && !it->second.inUse) {
+        it->second.inUse = true;
+        m_borrowed[it->second.stmt] = &it->second;
+        cached = true;
+        return it->second.stmt;
+    }
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+        error = sqlite3_errmsg(m_db);
+        sqlite3_finalize(stmt);
+        return nullptr;
+    }
+    if (it == m_statements.end() && m_statements.size() < kMaxCachedStatements) {
+        // References into an unordered_map stay valid across rehashing, so m_borrowed may point at the entry.
+        Cached& entry = m_statements[sql];
+        entry.stmt = stmt;
+        entry.inUse = true;
+        m_borrowed[stmt] = &entry;
+        cached = true;
+    }
+    return stmt;
+}
+
+void Db::giveBack(sqlite3_stmt* stmt)
+{
+    auto it = m_borrowed.find(stmt);
+    if (it == m_borrowed.end()) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    // Reset ends the statement's read of the database (no lock or snapshot is held between uses); the bindings
+    // are cleared so no value of one call is seen by the next.
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    it->second->inUse = false;
+    m_borrowed.erase(it);
+}
+
 Db::~Db()
 {
+    for (auto& [sql, entry] : m_statements) {
+        sqlite3_finalize(entry.stmt);
+    }
     sqlite3_close_v2(m_db);
 }
 

@@ -179,7 +179,7 @@ Result<std::string> SqliteRecordStore::epoch()
 {
     std::vector<std::string> found;
     Status s = m_db.read([&](Db& db) {
-        Statement st(db.handle(), "SELECT value FROM server_meta WHERE key = 'epoch'");
+        Statement st(db, "SELECT value FROM server_meta WHERE key = 'epoch'");
         return readAll(st, [](const Statement& row) { return row.text(0); }, found);
     });
     if (!s) {
@@ -251,7 +251,7 @@ Result<std::vector<ChangeRow>> SqliteRecordStore::changesAfter(std::int64_t afte
         "WHERE c.seq > ?1 ORDER BY c.seq LIMIT ?2";
     std::vector<ChangeRow> out;
     Status s = m_db.read([&](Db& db) {
-        Statement st(db.handle(), sql.c_str());
+        Statement st(db, sql);
         st.bind(1, afterSeq).bind(2, std::int64_t{maxRows});
         return readAll(
             st,
@@ -283,7 +283,7 @@ Result<std::int64_t> SqliteRecordStore::lastSeq()
 {
     std::vector<std::int64_t> found;
     Status s = m_db.read([&](Db& db) {
-        Statement st(db.handle(), "SELECT COALESCE(MAX(seq), 0) FROM change_log");
+        Statement st(db, "SELECT COALESCE(MAX(seq), 0) FROM change_log");
         return readAll(st, [](const Statement& row) { return row.integer(0); }, found);
     });
     if (!s) {
@@ -296,7 +296,7 @@ Result<std::vector<StoredOp>> SqliteRecordStore::parkedOps()
 {
     std::vector<StoredOp> out;
     Status s = m_db.read([&](Db& db) {
-        Statement st(db.handle(), "SELECT op_id, device_id, dev_seq, account_id, record_id, kind, received_at, outcome, "
+        Statement st(db, "SELECT op_id, device_id, dev_seq, account_id, record_id, kind, received_at, outcome, "
                                   "op FROM op WHERE parked = 1 ORDER BY device_id, dev_seq");
         return readAll(
             st,

@@ -8,21 +8,21 @@ using namespace sqlite_rows;
 
 Result<std::optional<DeviceRow>> SqliteRecordTxn::device(const std::string& deviceId)
 {
-    Statement st(m_db.handle(), (std::string("SELECT ") + kDeviceColumns + " FROM device WHERE device_id = ?1").c_str());
+    Statement st(m_db, (std::string("SELECT ") + kDeviceColumns + " FROM device WHERE device_id = ?1").c_str());
     st.bind(1, deviceId);
     return readOne<DeviceRow>(st, deviceFrom);
 }
 
 Result<std::optional<std::string>> SqliteRecordTxn::opIdAtSlot(const std::string& deviceId, std::int64_t devSeq)
 {
-    Statement st(m_db.handle(), "SELECT op_id FROM device_slot WHERE device_id = ?1 AND dev_seq = ?2");
+    Statement st(m_db, "SELECT op_id FROM device_slot WHERE device_id = ?1 AND dev_seq = ?2");
     st.bind(1, deviceId).bind(2, devSeq);
     return readOne<std::string>(st, [](const Statement& row) { return row.text(0); });
 }
 
 Result<std::optional<StoredOp>> SqliteRecordTxn::storedOp(const std::string& opId)
 {
-    Statement st(m_db.handle(), "SELECT op_id, device_id, dev_seq, account_id, record_id, kind, received_at, "
+    Statement st(m_db, "SELECT op_id, device_id, dev_seq, account_id, record_id, kind, received_at, "
                                 "outcome, op, parked FROM op WHERE op_id = ?1");
     st.bind(1, opId);
     return readOne<StoredOp>(st, [](const Statement& row) {
@@ -33,19 +33,19 @@ Result<std::optional<StoredOp>> SqliteRecordTxn::storedOp(const std::string& opI
 
 Status SqliteRecordTxn::advanceSlot(const std::string& deviceId, std::int64_t devSeq, const std::string& opId)
 {
-    Statement slot(m_db.handle(), "INSERT INTO device_slot (device_id, dev_seq, op_id) VALUES (?1, ?2, ?3)");
+    Statement slot(m_db, "INSERT INTO device_slot (device_id, dev_seq, op_id) VALUES (?1, ?2, ?3)");
     slot.bind(1, deviceId).bind(2, devSeq).bind(3, opId);
     if (Status s = slot.run(); !s) {
         return s;
     }
-    Statement last(m_db.handle(), "UPDATE device SET last_dev_seq = ?2 WHERE device_id = ?1");
+    Statement last(m_db, "UPDATE device SET last_dev_seq = ?2 WHERE device_id = ?1");
     last.bind(1, deviceId).bind(2, devSeq);
     return last.run();
 }
 
 Status SqliteRecordTxn::insertOp(const StoredOp& op)
 {
-    Statement st(m_db.handle(), "INSERT INTO op (op_id, device_id, dev_seq, account_id, record_id, kind, "
+    Statement st(m_db, "INSERT INTO op (op_id, device_id, dev_seq, account_id, record_id, kind, "
                                 "received_at, outcome, op, parked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     st.bind(1, op.opId).bind(2, op.deviceId).bind(3, op.devSeq).bind(4, op.accountId).bind(5, op.recordId);
     st.bind(6, op.kind).bind(7, op.receivedAt).bind(8, op.outcomeJson).bind(9, op.opJson);
@@ -55,7 +55,7 @@ Status SqliteRecordTxn::insertOp(const StoredOp& op)
 
 Result<bool> SqliteRecordTxn::hasParkedOp(const std::string& deviceId, const std::string& recordId)
 {
-    Statement st(m_db.handle(), "SELECT EXISTS (SELECT 1 FROM op WHERE parked = 1 AND device_id = ?1 AND record_id = ?2)");
+    Statement st(m_db, "SELECT EXISTS (SELECT 1 FROM op WHERE parked = 1 AND device_id = ?1 AND record_id = ?2)");
     st.bind(1, deviceId).bind(2, recordId);
     auto found = readOne<bool>(st, [](const Statement& row) { return row.integer(0) != 0; });
     if (!found) {
@@ -66,7 +66,7 @@ Result<bool> SqliteRecordTxn::hasParkedOp(const std::string& deviceId, const std
 
 Status SqliteRecordTxn::unpark(const std::string& opId, const std::string& outcomeJson)
 {
-    Statement st(m_db.handle(), "UPDATE op SET parked = 0, outcome = ?2 WHERE op_id = ?1 AND parked = 1");
+    Statement st(m_db, "UPDATE op SET parked = 0, outcome = ?2 WHERE op_id = ?1 AND parked = 1");
     st.bind(1, opId).bind(2, outcomeJson);
     return st.run();
 }
@@ -98,14 +98,14 @@ constexpr const char* kRecordPlaceholders = "?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,
 Status SqliteRecordTxn::writeVersion(const StoredRecord& record, const std::string& opId, const std::string& authorId,
                                      const std::vector<std::string>& blobs)
 {
-    Statement current(m_db.handle(), (std::string("INSERT OR REPLACE INTO record (") + kRecordColumns +
+    Statement current(m_db, (std::string("INSERT OR REPLACE INTO record (") + kRecordColumns +
                                       ") VALUES (" + kRecordPlaceholders + ")")
                                          .c_str());
     bindRecord(current, record);
     if (Status s = current.run(); !s) {
         return s;
     }
-    Statement version(m_db.handle(), (std::string("INSERT INTO record_version (") + kRecordColumns +
+    Statement version(m_db, (std::string("INSERT INTO record_version (") + kRecordColumns +
                                       ", author, op_id) VALUES (" + kRecordPlaceholders + ",?18,?19)")
                                          .c_str());
     bindRecord(version, record);
@@ -114,7 +114,7 @@ Status SqliteRecordTxn::writeVersion(const StoredRecord& record, const std::stri
         return s;
     }
     for (const std::string& sha : blobs) {
-        Statement blob(m_db.handle(), "INSERT OR IGNORE INTO record_blob (record_id, sha256) VALUES (?1, ?2)");
+        Statement blob(m_db, "INSERT OR IGNORE INTO record_blob (record_id, sha256) VALUES (?1, ?2)");
         blob.bind(1, record.recordId).bind(2, sha);
         if (Status s = blob.run(); !s) {
             return s;
@@ -125,7 +125,7 @@ Status SqliteRecordTxn::writeVersion(const StoredRecord& record, const std::stri
 
 Status SqliteRecordTxn::logRecordChange(const StoredRecord& record, std::int64_t at)
 {
-    Statement log(m_db.handle(), "INSERT INTO change_log (kind, record_id, unit_code, version, at) "
+    Statement log(m_db, "INSERT INTO change_log (kind, record_id, unit_code, version, at) "
                                  "VALUES ('record', ?1, ?2, ?3, ?4)");
     log.bind(1, record.recordId).bind(2, record.unitCode).bind(3, record.version).bind(4, at);
     return log.run();
@@ -133,7 +133,7 @@ Status SqliteRecordTxn::logRecordChange(const StoredRecord& record, std::int64_t
 
 Status SqliteRecordTxn::insertComment(const CommentRow& comment, const std::string& unitCode)
 {
-    Statement st(m_db.handle(), (std::string("INSERT INTO comment (") + kCommentColumns +
+    Statement st(m_db, (std::string("INSERT INTO comment (") + kCommentColumns +
                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                                     .c_str());
     st.bind(1, comment.commentId).bind(2, comment.recordId).bindOptional(3, comment.field);
@@ -141,7 +141,7 @@ Status SqliteRecordTxn::insertComment(const CommentRow& comment, const std::stri
     if (Status s = st.run(); !s) {
         return s;
     }
-    Statement log(m_db.handle(), "INSERT INTO change_log (kind, record_id, unit_code, version, comment_id, at) "
+    Statement log(m_db, "INSERT INTO change_log (kind, record_id, unit_code, version, comment_id, at) "
                                  "VALUES ('comment', ?1, ?2, 0, ?3, ?4)");
     log.bind(1, comment.recordId).bind(2, unitCode).bind(3, comment.commentId).bind(4, comment.at);
     return log.run();
@@ -149,7 +149,7 @@ Status SqliteRecordTxn::insertComment(const CommentRow& comment, const std::stri
 
 Status SqliteRecordTxn::insertConflict(const ConflictRow& conflict)
 {
-    Statement st(m_db.handle(), (std::string("INSERT INTO conflict (") + kConflictColumns +
+    Statement st(m_db, (std::string("INSERT INTO conflict (") + kConflictColumns +
                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                                     .c_str());
     st.bind(1, conflict.conflictId).bind(2, conflict.recordId).bind(3, conflict.opId).bind(4, conflict.version);

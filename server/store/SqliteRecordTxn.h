@@ -13,6 +13,10 @@ class SqliteRecordTxn final : public RecordTxn
 public:
     SqliteRecordTxn(Db& db, SqliteStore& store) : m_db(db), m_store(store) {}
 
+    Status beginOp() override { return m_db.exec("SAVEPOINT push_op"); }
+    Status releaseOp() override { return m_db.exec("RELEASE push_op"); }
+    // ROLLBACK TO keeps the savepoint open; RELEASE then drops it (nothing left in it to keep).
+    Status rollbackOp() override { return m_db.exec("ROLLBACK TO push_op; RELEASE push_op"); }
     Result<std::optional<DeviceRow>> device(const std::string& deviceId) override;
     Result<std::optional<std::string>> opIdAtSlot(const std::string& deviceId, std::int64_t devSeq) override;
     Result<std::optional<StoredOp>> storedOp(const std::string& opId) override;

@@ -47,7 +47,7 @@ const char* kindName(TokenKind kind)
 Result<std::optional<Account>> SqliteStore::accountById(const std::string& id)
 {
     std::lock_guard lock(m_mutex);
-    Statement st(m_db.handle(), (std::string("SELECT ") + kAccountColumns + " FROM account WHERE id = ?").c_str());
+    Statement st(m_db, std::string("SELECT ") + kAccountColumns + " FROM account WHERE id = ?");
     st.bind(1, id);
     return oneAccount(st);
 }
@@ -166,7 +166,7 @@ Status SqliteStore::insertTokens(const std::vector<TokenRecord>& tokens)
 Result<std::optional<TokenRecord>> SqliteStore::tokenByHash(const std::string& tokenHash)
 {
     std::lock_guard lock(m_mutex);
-    Statement st(m_db.handle(),
+    Statement st(m_db,
                  "SELECT token_hash, session_id, account_id, kind, issued_at, expires_at, revoked, family_id FROM token "
                  "WHERE token_hash = ?");
     st.bind(1, tokenHash);

@@ -44,14 +44,14 @@ Result<std::vector<AuditEntry>> readEntries(Statement& st)
 Status SqliteStore::appendAuditLocked(const AuditEvent& audit)
 {
     // Inside the caller's BEGIN IMMEDIATE transaction, so reading the tail and appending is serialised.
-    Statement last(m_db.handle(), "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    Statement last(m_db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
     auto row = last.step();
     if (!row) {
         return row.status();
     }
     const std::int64_t seq = *row ? last.integer(0) + 1 : 1;
     const std::string prev = *row ? last.text(1) : std::string(kAuditGenesisHash);
-    Statement st(m_db.handle(),
+    Statement st(m_db,
                  "INSERT INTO audit (seq, at, actor, action, target, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)");
     st.bind(1, seq).bind(2, audit.at).bind(3, audit.actor).bind(4, audit.action).bind(5, audit.target);
     st.bind(6, audit.detailJson).bind(7, prev).bind(8, auditEntryHash(seq, audit, prev, *m_auditKey));

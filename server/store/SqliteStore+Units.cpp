@@ -249,7 +249,7 @@ Result<std::vector<UnitLineage>> SqliteStore::listUnitLineage()
 Result<std::int64_t> SqliteStore::unitGeneration()
 {
     std::lock_guard lock(m_mutex);
-    Statement st(m_db.handle(), "SELECT generation FROM unit_meta WHERE id = 1");
+    Statement st(m_db, "SELECT generation FROM unit_meta WHERE id = 1");
     auto row = st.step();
     if (!row) {
         return row.status();

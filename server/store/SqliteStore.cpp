@@ -100,6 +100,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
     if (Status s = store->ensureUnitHistory(); !s) {
         return s;
     }
+    if (Status s = store->write([](Db& db) { return db.exec(kCatalogMetaSchema); }); !s) {
+        return s;
+    }
     if (Status s = secureDataDirectory(dataDir); !s) {
         return s;
     }

@@ -1,5 +1,5 @@
-// SyncEngine: the server side of sync-protocol.md — device registration, push (per op: classifyOp, then one
-// transaction applying it with its idempotency record and audit) and pull (in-scope change-feed pages by
+// SyncEngine: the server side of sync-protocol.md — device registration, push (one transaction per request, a
+// savepoint per op: classifyOp, then applying it with its idempotency record and audit) and pull (in-scope change-feed pages by
 // (epoch, seq) cursor). Transport-free: the HTTP handlers (api/SyncHandlers.cpp) decode and encode the messages.
 // Thread-safe (stores and caches are).
 #pragma once
@@ -12,6 +12,7 @@
 #include "store/RecordStore.h"
 #include "store/Store.h"
 #include "sync/FormCache.h"
+#include "sync/OpOrdering.h"
 #include "sync/OpApplier.h"
 #include "sync/PullMessages.h"
 #include "sync/PushMessages.h"
@@ -64,6 +65,15 @@ private:
     // incompleteBlobs: the files `who` may not reference yet (blob/BlobAccess.h).
     Status lookUp(const Principal& who, const std::vector<sync::Operation>& ops, Lookups& out);
     static OpInputs inputsFor(const Lookups& lookups, const sync::Operation& op);
+    // What one op of a push decided.
+    struct OpStep {
+        sync::OpDisposition disposition = sync::OpDisposition::Apply;
+        sync::OpOutcome outcome;
+    };
+    // One op of a push, inside the batch transaction's savepoint for it: classify, then apply, park or refuse it
+    // with its outcome, slot and audit entry. An error Status only for a storage failure.
+    Status pushOp(RecordTxn& txn, const Principal& caller, const sync::Operation& op, const OpInputs& inputs,
+                  const UnitIndex& unitIndex, const Lookups& lookups, OpStep& step);
 
     Store& m_store;
     RecordStore& m_records;

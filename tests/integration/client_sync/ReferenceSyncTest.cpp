@@ -2,7 +2,8 @@
 // on real SQLCipher stores: enrollment replaces the shipped forms, catalogs, units and periods with the server's;
 // a sync with nothing changed is 304 everywhere and writes nothing; a form version the province publishes after
 // enrollment is in the store after the next sync, new drafts take it while a draft on version 1 keeps validating
-// against version 1; an answer the client cannot use fails the cycle and changes nothing.
+// against version 1; a unit import beside the running server reaches the store at the next sync and the one after
+// is 304 again; an answer the client cannot use fails the cycle and changes nothing.
 #include "QtApp.h"
 #include "SyncDevice.h"
 #include "core/CatalogRepository.h"
@@ -207,6 +208,54 @@ TEST_CASE("a form version published after enrollment is in the store after the n
     CHECK(next.reference.total() == 0);
     CHECK(next.push.opsSent == 1);
     CHECK(next.push.applied == 1);
+}
+
+TEST_CASE("a unit import beside the running server reaches the store at the next sync; then 304 writes nothing")
+{
+    DemoWorld world{"dantoc-reference-units"};
+    auto& [qt, server, accounts, dir] = world;
+    SyncDevice device;
+    world.enroll(device, "a", "máy A");
+    Connection& db = device.db();
+    const auto unitsEtag = [&] {
+        return *SyncMetaRepository(db).get(std::string(ReferenceSync::kEtagKeyPrefix) + "units");
+    };
+    const auto heldEtag = unitsEtag();
+    REQUIRE(heldEtag.has_value());
+    CHECK_FALSE(UnitRepository(db).get("02683-77").isOk());
+
+    // Nothing changed: every list 304, not a row written (the server answers from its kept lists).
+    std::int64_t before = totalChanges(db);
+    auto unchanged = ReferenceSync(db, *device.transport).run();
+    REQUIRE_MESSAGE(unchanged.isOk(), unchanged.status().toString());
+    CHECK(unchanged->total() == 0);
+    CHECK(totalChanges(db) == before);
+    CHECK(unitsEtag() == heldEtag);
+
+    // The province imports a village into this commune with the server's own command, beside the running server.
+    const auto file = dir.path() / "more-units.csv";
+    writeFile(file, "code,name_vi,level,unit_type,parent_code,valid_from,valid_to\n"
+                    "02683-77,Thôn Nhập Thêm,village,thôn,02683,2025-10-01,\n");
+    REQUIRE(TestServer::runTool({"unit", "import", "--data", server.dataDir().string(), "--file", file.string()}) ==
+            0);
+
+    auto changed = ReferenceSync(db, *device.transport).run();
+    REQUIRE_MESSAGE(changed.isOk(), changed.status().toString());
+    CHECK(changed->units == 1);
+    CHECK(changed->forms + changed->catalogs + changed->periods == 0);
+    auto village = UnitRepository(db).get("02683-77");
+    REQUIRE_MESSAGE(village.isOk(), village.status().toString());
+    CHECK(village->name == "Thôn Nhập Thêm");
+    CHECK(village->parent == "02683");
+    REQUIRE(unitsEtag().has_value());
+    CHECK(unitsEtag() != heldEtag);
+
+    // And again nothing: 304 with the new ETag, nothing written.
+    before = totalChanges(db);
+    auto again = ReferenceSync(db, *device.transport).run();
+    REQUIRE_MESSAGE(again.isOk(), again.status().toString());
+    CHECK(again->total() == 0);
+    CHECK(totalChanges(db) == before);
 }
 
 TEST_CASE("a reference answer the client cannot use fails the cycle and changes nothing")

@@ -1,5 +1,6 @@
 // The real server over TLS with the demo province: scope by date for a new commune's officer, a `unit import` run
-// beside the running server shows in its next units list, and a second `run` on the same data directory is refused.
+// beside the running server shows in its next units list (the list the server keeps answering 304 to until then),
+// and a second `run` on the same data directory is refused.
 #include "support/TestServer.h"
 
 #include <doctest/doctest.h>
@@ -60,6 +61,17 @@ TEST_CASE("running server: scope by date over TLS, an import beside it shows at 
     CHECK(codes(server, officer, "2025-06-01") ==
           std::set<std::string>{"02635", "02641", "02644", "02647", "02665", "02911"});
     CHECK(codes(server, officer, "2026-01-01").count("02647-77") == 0);
+    // Today's list as the client holds it: the server answers 304 to its ETag while the units stay as they are.
+    auto held = server.client().get("/api/v1/units", officer);
+    REQUIRE(held.status == 200);
+    const std::string etag = held.headers["etag"];
+    REQUIRE_FALSE(etag.empty());
+    const auto conditional = [&] {
+        return server.client().request("GET", "/api/v1/units", {},
+                                       {{"Authorization", "Bearer " + officer}, {"If-None-Match", etag}});
+    };
+    CHECK(conditional().status == 304);
+    CHECK(conditional().status == 304);
 
     const auto file = server.dataDir() / "more-units.csv";
     {
@@ -72,6 +84,13 @@ TEST_CASE("running server: scope by date over TLS, an import beside it shows at 
                                 &out) == 0);
     CHECK(json::parse(out)["changed"] == true);
     CHECK(codes(server, officer, "2026-01-01").count("02647-77") == 1);
+    // The import in another process moved the unit generation: the held ETag no longer matches, the new list
+    // (with the new village) comes back whole.
+    auto changed = conditional();
+    REQUIRE(changed.status == 200);
+    CHECK(changed.headers["etag"] != etag);
+    CHECK(changed.body.find("02647-77") != std::string::npos);
+    CHECK(changed.body != held.body);
 
     std::string err;
     CHECK(TestServer::runTool({"run", "--data", server.dataDir().string(), "--port", "0"}, nullptr, &err) == 1);

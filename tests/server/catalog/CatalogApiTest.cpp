@@ -1,8 +1,13 @@
 // Form templates, catalogs and reporting periods: publishing (API, CLI, init), ETags and 304 (each document and
-// every list, units included), admin-only writes, bad input changing nothing, and the audit of every change. The server runs in-process over the demo province.
+// every list, units included), admin-only writes, bad input changing nothing, and the audit of every change; the
+// lists' answer caches (kept per scope, answered again once a change is made, from this process or another). The
+// server runs in-process over the demo province.
 #include "admin/AdminFixture.h"
 #include "blob/BlobFiles.h"
+#include "api/AnswerCache.h"
 #include "catalog/CatalogAdmin.h"
+#include "store/SqliteCatalogStore.h"
+#include "store/SqliteStore.h"
 #include "support/Files.h"
 #include "support/TempDir.h"
 
@@ -277,4 +282,91 @@ TEST_CASE("every reference list carries a strong ETag over its body; If-None-Mat
                          {"ends_on", "2027-12-31"}, {"open", true}};
     REQUIRE(f.call("POST", "/api/v1/admin/periods", period.dump(), admin).status == 200);
     CHECK(getWithEtag(f, "/api/v1/periods", viewer, periodsEtag).status == 200);
+}
+
+TEST_CASE("reference lists are kept per scope and answered anew once what they depend on changes, from any process")
+{
+    AdminFixture f;
+    REQUIRE(server::publishDefaultForms(f.app().catalogs(), DANTOC_RESOURCES_DIR, f.clock.nowUnixMillis()).isOk());
+    const std::string officer = f.ready("xa02683");
+    const std::string viewer = f.ready("viewer");
+
+    // Two scopes, two answers: the commune's officer never gets the province's list kept for the viewer, nor the
+    // reverse, however the requests interleave.
+    auto province = f.call("GET", "/api/v1/units", {}, viewer);
+    auto commune = f.call("GET", "/api/v1/units", {}, officer);
+    REQUIRE(province.status == 200);
+    REQUIRE(commune.status == 200);
+    CHECK(json::parse(commune.body)["units"].size() < json::parse(province.body)["units"].size());
+    CHECK(header(commune, "ETag") != header(province, "ETag"));
+    CHECK(f.call("GET", "/api/v1/units", {}, officer).body == commune.body);
+    CHECK(f.call("GET", "/api/v1/units", {}, viewer).body == province.body);
+    CHECK(getWithEtag(f, "/api/v1/units", viewer, header(commune, "ETag")).status == 200);
+    CHECK(getWithEtag(f, "/api/v1/units", officer, header(commune, "ETag")).status == 304);
+    const std::string formsEtag = header(f.call("GET", "/api/v1/forms", {}, viewer), "ETag");
+    const std::string periodsEtag = header(f.call("GET", "/api/v1/periods", {}, viewer), "ETag");
+    REQUIRE(getWithEtag(f, "/api/v1/forms", viewer, formsEtag).status == 304);
+    REQUIRE(getWithEtag(f, "/api/v1/periods", viewer, periodsEtag).status == 304);
+
+    // Changes through a second connection to the same database, as the `form publish`, `period open` and
+    // `unit import` commands make them from another process: nothing of this process's caches is told.
+    {
+        auto other = server::SqliteStore::open(f.dataDir());
+        REQUIRE(other.isOk());
+        server::SqliteCatalogStore catalogs(**other);
+        REQUIRE(server::publishFormDocument(catalogs, formDocument("test_form", 1, "Phiếu thử"), "cli",
+                                            f.clock.nowUnixMillis())
+                    .isOk());
+        REQUIRE(server::savePeriod(catalogs, {"2027", "Năm 2027", "2027-01-01", "2027-12-31", true}, "cli",
+                                   f.clock.nowUnixMillis())
+                    .isOk());
+        const server::Unit village{"02683-77", "Thôn Mới", "village", "02683", "thôn", "2025-10-01", ""};
+        REQUIRE((*other)->applyUnitImport({village}, {},
+                                          server::AuditEvent{f.clock.nowUnixMillis(), "cli", "unit.import", "units"})
+                    .isOk());
+    }
+    auto forms = getWithEtag(f, "/api/v1/forms", viewer, formsEtag);
+    REQUIRE(forms.status == 200);
+    CHECK(forms.body.find("test_form") != std::string::npos);
+    CHECK(getWithEtag(f, "/api/v1/forms", viewer, header(forms, "ETag")).status == 304);
+    auto periods = getWithEtag(f, "/api/v1/periods", viewer, periodsEtag);
+    REQUIRE(periods.status == 200);
+    CHECK(periods.body.find("\"2027\"") != std::string::npos);
+    for (const auto& [token, held] : {std::pair{officer, commune}, std::pair{viewer, province}}) {
+        auto units = getWithEtag(f, "/api/v1/units", token, header(held, "ETag"));
+        REQUIRE(units.status == 200);
+        CHECK(units.body.find("02683-77") != std::string::npos);
+        CHECK(header(units, "ETag") == "\"" + server::BlobFiles::sha256Hex(units.body) + "\"");
+        CHECK(getWithEtag(f, "/api/v1/units", token, header(units, "ETag")).status == 304);
+    }
+}
+
+TEST_CASE("AnswerCache: a newer version drops the older answers; past its byte bound it starts over")
+{
+    server::AnswerCache cache(100);
+    auto kept = cache.keep("1", "a", std::string(40, 'x'));
+    CHECK(kept->etag == "\"" + server::BlobFiles::sha256Hex(std::string(40, 'x')) + "\"");
+    cache.keep("1", "b", std::string(40, 'y'));
+    CHECK(cache.size() == 2);
+    CHECK(cache.find("1", "a") == kept);
+    CHECK(cache.find("2", "a") == nullptr);  // asked under another version: not this answer
+    cache.keep("1", "c", std::string(40, 'z'));  // 120 bytes > 100: the cache starts over with c alone
+    CHECK(cache.size() == 1);
+    CHECK(cache.find("1", "a") == nullptr);
+    cache.keep("2", "a", "{}");
+    CHECK(cache.size() == 1);
+    CHECK(cache.find("1", "c") == nullptr);
+    CHECK(cache.find("2", "a")->body == "{}");
+
+    // A miss runs the builder once and keeps its 200; an error answer is passed on and not kept.
+    int built = 0;
+    server::ApiRequest request;
+    auto first = cache.answer(request, "3", "k", [&] { ++built; return server::ApiResponse::json(200, "[1]"); });
+    auto second = cache.answer(request, "3", "k", [&] { ++built; return server::ApiResponse::json(200, "[2]"); });
+    CHECK(built == 1);
+    CHECK(second.body == "[1]");
+    CHECK(header(first, "ETag") == header(second, "ETag"));
+    auto failed = cache.answer(request, "3", "e", [&] { ++built; return server::ApiResponse::error(500, "internal", "x"); });
+    CHECK(failed.status == 500);
+    CHECK(cache.find("3", "e") == nullptr);
 }

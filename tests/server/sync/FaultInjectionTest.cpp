@@ -1,9 +1,11 @@
 // Failure injection on the push path: a storage error at every write step of one operation's transaction leaves
 // nothing of that operation behind (no record version, no outcome, no slot, dev_seq not consumed), and the
-// retried push then applies it exactly once. The record store is the real SQLite one, wrapped so that the k-th
-// write primitive of a transaction fails.
+// retried push then applies it exactly once; in a batch (one transaction, a savepoint per op) the failing op is
+// undone alone: the ops before it stay committed, the retry applies the rest once, and the audit chain verifies.
+// The record store is the real SQLite one, wrapped so that the k-th write primitive of a transaction fails.
 #include "sync/SyncFixture.h"
 
+#include "audit/AuditChain.h"
 #include "scope/AdminScopePolicy.h"
 #include "store/SyncRows.h"
 #include "sync/SyncEngine.h"
@@ -20,6 +22,10 @@ class FaultyTxn final : public srv::RecordTxn
 {
 public:
     FaultyTxn(srv::RecordTxn& inner, int failAt) : m_inner(inner), m_failAt(failAt) {}
+
+    Status beginOp() override { return m_inner.beginOp(); }
+    Status releaseOp() override { return m_inner.releaseOp(); }
+    Status rollbackOp() override { return m_inner.rollbackOp(); }
 
     Result<std::optional<srv::DeviceRow>> device(const std::string& id) override { return m_inner.device(id); }
     Result<std::optional<std::string>> opIdAtSlot(const std::string& id, std::int64_t seq) override
@@ -172,4 +178,77 @@ TEST_CASE("a storage failure at any write step of an op leaves nothing of it; th
     CHECK(again->results.at(0) == ds::OpOutcome::applied(create.opId, 1));
     CHECK(again->nextExpectedSeq == 2);
     CHECK(*f.app().records().lastSeq() == 1);
+}
+
+TEST_CASE("a storage failure in the middle of a batch undoes that op only; its neighbours are kept or applied once")
+{
+    SyncFixture f;
+    const std::string token = f.ready("xa02683");
+    Device device(f, token);
+    REQUIRE(device.registerSelf() == 201);
+    srv::AdminScopePolicy scope(f.store(), f.clock, f.dataDir());
+    FaultyRecords records(f.app().records());
+    srv::SyncEngine engine(f.store(), records, f.app().catalogs(), f.app().blobs(), scope, f.clock,
+                           std::string(DANTOC_RESOURCES_DIR) + "/catalogs");
+    auto me = f.app().auth().authenticate(token);
+    REQUIRE(me.isOk());
+
+    // How many write primitives one applied create makes (the version, the outcome, the slot, the audit…).
+    ds::PushRequest probe;
+    probe.deviceId = device.deviceId();
+    probe.ops = {device.create(newUuid(), {{"households_total", 1}})};
+    REQUIRE(engine.push(*me, probe).isOk());
+    const int perOp = records.lastWrites;
+    REQUIRE(perOp >= 4);
+    std::int64_t changes = *f.app().records().lastSeq();
+
+    // A batch of three creates whose middle one fails at each of its write steps in turn (the first op's writes
+    // come before it in the one transaction of the batch).
+    for (int step = 1; step <= perOp; ++step) {
+        CAPTURE(step);
+        const std::string first = newUuid();
+        const std::string middle = newUuid();
+        const std::string last = newUuid();
+        ds::PushRequest request;
+        request.deviceId = device.deviceId();
+        request.ops = {device.create(first, {{"households_total", 10}}), device.create(middle, {{"households_total", 20}}),
+                       device.create(last, {{"households_total", 30}})};
+        records.failAt = perOp + step;
+        auto failed = engine.push(*me, request);
+        REQUIRE_FALSE(failed.isOk());
+        CHECK(failed.status().code() == ErrorCode::IoError);
+        // The op before the failure is committed; nothing of the failing op (its savepoint undone) or after it.
+        auto kept = f.app().records().record(first);
+        REQUIRE(kept.isOk());
+        REQUIRE(kept->has_value());
+        CHECK((*kept)->version == 1);
+        CHECK_FALSE(f.app().records().record(middle)->has_value());
+        CHECK_FALSE(f.app().records().record(last)->has_value());
+        auto bound = f.app().records().device(device.deviceId());
+        REQUIRE(bound.isOk());
+        CHECK((*bound)->lastDevSeq == static_cast<std::int64_t>(request.ops[0].devSeq));
+        CHECK(*f.app().records().lastSeq() == changes + 1);
+
+        // The retry: the first is a duplicate (its stored outcome), the other two are applied, each once.
+        records.failAt = 0;
+        auto again = engine.push(*me, request);
+        REQUIRE(again.isOk());
+        REQUIRE(again->results.size() == 3);
+        CHECK(again->results[0] == ds::OpOutcome::applied(request.ops[0].opId, 1));
+        CHECK(again->results[1] == ds::OpOutcome::applied(request.ops[1].opId, 1));
+        CHECK(again->results[2] == ds::OpOutcome::applied(request.ops[2].opId, 1));
+        CHECK(again->nextExpectedSeq == request.ops[2].devSeq + 1);
+        changes += 3;
+        CHECK(*f.app().records().lastSeq() == changes);
+        for (const std::string& id : {first, middle, last}) {
+            auto stored = f.app().records().record(id);
+            REQUIRE(stored.isOk());
+            REQUIRE(stored->has_value());
+            CHECK((*stored)->version == 1);
+        }
+    }
+    // The hash chain holds: the undone ops' audit entries left no hole or fork in it.
+    auto entries = f.store().allAudit();
+    REQUIRE(entries.isOk());
+    CHECK(srv::verifyAuditChain(*entries, f.store().auditKey()).isOk());
 }
