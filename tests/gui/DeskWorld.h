@@ -7,6 +7,7 @@
 
 #include "core/StoreFactory.h"
 #include "core/sync/Enrollment.h"
+#include "core/sync/SyncController.h"
 #include "support/FlowAccounts.h"
 #include "support/TempDir.h"
 #include "support/TestServer.h"
@@ -93,6 +94,28 @@ bool waitUntil(Done done, std::chrono::milliseconds limit = std::chrono::seconds
         QTest::qWait(20);
     }
     return true;
+}
+
+// One sync cycle of `store` through a SyncController of its own (the GUI's path: the store's notifier hears what
+// changed), REQUIREd to succeed within a bound; its report.
+inline client::sync::SyncReport syncOnce(client::Store& store)
+{
+    client::sync::SyncController controller(store);
+    bool done = false;
+    bool ok = false;
+    QString error;
+    client::sync::SyncReport report;
+    QObject::connect(&controller, &client::sync::SyncController::finished, &controller,
+                     [&](bool success, const client::sync::SyncReport& got, const QString& text) {
+                         done = true;
+                         ok = success;
+                         report = got;
+                         error = text;
+                     });
+    controller.syncNow();
+    REQUIRE(waitUntil([&]() { return done; }, std::chrono::seconds(120)));
+    REQUIRE_MESSAGE(ok, error.toStdString());
+    return report;
 }
 
 struct DeskWorld

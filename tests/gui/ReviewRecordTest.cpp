@@ -35,25 +35,6 @@ namespace {
 
 constexpr const char* kYear = "2026";  // the commune survey is yearly
 
-client::sync::SyncReport syncOnce(client::Store& store)
-{
-    client::sync::SyncController controller(store);
-    bool done = false;
-    bool ok = false;
-    QString error;
-    client::sync::SyncReport report;
-    QObject::connect(&controller, &client::sync::SyncController::finished, &controller,
-                     [&](bool success, const client::sync::SyncReport& got, const QString& text) {
-                         done = true;
-                         ok = success;
-                         report = got;
-                         error = text;
-                     });
-    controller.syncNow();
-    REQUIRE(waitUntil([&]() { return done; }, std::chrono::seconds(120)));
-    REQUIRE_MESSAGE(ok, error.toStdString());
-    return report;
-}
 
 // The value row of `field` in the reviewer's values tree (top-level fields), or null.
 QTreeWidgetItem* valueRow(QTreeWidget* tree, const QString& field)

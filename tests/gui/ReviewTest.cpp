@@ -18,18 +18,6 @@
 using namespace dantoc;
 using namespace dantoc::test::gui;
 
-namespace {
-
-void syncOnce(client::Store& store)
-{
-    client::sync::SyncController controller(store);
-    QSignalSpy done(&controller, &client::sync::SyncController::finished);
-    controller.syncNow();
-    REQUIRE(waitUntil([&]() { return !done.isEmpty(); }, std::chrono::seconds(120)));
-    REQUIRE(done.first().at(0).toBool());
-}
-
-}  // namespace
 
 TEST_CASE("review queue: a submitted village report reaches the provincial reviewer's queue after sync")
 {

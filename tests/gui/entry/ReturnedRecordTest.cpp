@@ -30,15 +30,6 @@ using dantoc::gui::FormEntryWidget;
 
 namespace {
 
-void syncOnce(client::Store& store)
-{
-    client::sync::SyncController controller(store);
-    QSignalSpy done(&controller, &client::sync::SyncController::finished);
-    controller.syncNow();
-    REQUIRE(waitUntil([&]() { return !done.isEmpty(); }, std::chrono::seconds(120)));
-    INFO("sync error: " << done.first().at(2).toString().toStdString());
-    REQUIRE(done.first().at(0).toBool());
-}
 
 template <typename T = QWidget>
 T* in(QWidget* root, const QString& name)
