@@ -229,13 +229,15 @@ Result<SyncReport> SyncClient::runCycle()
             return fail(status);
         }
     }
-    if (m_prefetchBudget > 0) {
-        // After the pull, so what was pulled is there offline; a network failure here leaves it for the next cycle.
+    // After the pull, so what was pulled is there offline. It reads every record body, so a cycle that changed
+    // nothing skips it unless an earlier one left files behind (over budget, not uploaded yet, network cut).
+    if (m_prefetchBudget > 0 && (m_prefetchOwed || !current.changedIds.empty())) {
         auto prefetched = BlobPrefetch(m_connection, m_transport, m_attachments).run(m_prefetchBudget);
         if (!prefetched) {
             return fail(prefetched.status());
         }
         current.prefetch = *prefetched;
+        m_prefetchOwed = prefetched->deferred > 0 || prefetched->unavailable > 0;
     }
     auto pruned = SyncJournal(m_connection, m_clock).prune();
     if (!pruned) {

@@ -123,6 +123,7 @@ private:
     std::function<void(const SyncProgress&)> m_progress;
     BlobUploader::ChunkHook m_chunkHook;
     std::uint64_t m_prefetchBudget = dantoc::sync::tuning::kBlobPrefetchBytesPerCycle;
+    bool m_prefetchOwed = true;  // the first cycle looks at the whole store
     std::uint64_t m_pullLimitBytes;
     std::int64_t m_retryDelayMillis = 0;
     std::int64_t m_startSent = 0;

@@ -474,20 +474,21 @@ void ReviewRecordWidget::fillValues()
         }
     }
     m_values->expandAll();
+    fitLabelColumn();
+}
+
+void ReviewRecordWidget::fitLabelColumn()
+{
     m_values->resizeColumnToContents(0);
     const int labelRoom = std::max(200, m_values->viewport()->width() * 45 / 100);
-    if (m_values->columnWidth(0) > labelRoom) {
-        m_values->setColumnWidth(0, labelRoom);
-    }
+    m_values->setColumnWidth(0, std::min(m_values->columnWidth(0), labelRoom));
 }
 
 void ReviewRecordWidget::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     if (m_form) {
-        m_values->resizeColumnToContents(0);
-        const int labelRoom = std::max(200, m_values->viewport()->width() * 45 / 100);
-        m_values->setColumnWidth(0, std::min(m_values->columnWidth(0), labelRoom));
+        fitLabelColumn();
     }
 }
 

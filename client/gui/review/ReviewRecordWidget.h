@@ -91,6 +91,7 @@ private:
     void showMessage(const QString& text, Tone tone);
     void updateHeader();
     void fillValues();
+    void fitLabelColumn();  // labels as wide as they need, up to 45 % of the tree
     void fillHistory();
     void fillScans();
     void showScan(int index);
