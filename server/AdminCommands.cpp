@@ -28,6 +28,22 @@ const std::vector<Unit>& demoUnits()
     return units;
 }
 
+// A district of the demo tree before the 1 July 2025 reform (resources/demo/province): when it is valid on the
+// server's date, the demo accounts are those of the province as it was then.
+constexpr const char* kDemoOldDistrict = "082";
+
+// Four old communes of Huyện Bát Xát (082) before the reform, for the pre-reform demo's officers.
+const std::vector<Unit>& demoUnitsBeforeReform()
+{
+    static const std::vector<Unit> units = {
+        {"02683", "Thị trấn Bát Xát", "commune", "082", "thị trấn"},
+        {"02710", "Xã Bản Vược", "commune", "082", "xã"},
+        {"02716", "Xã Bản Qua", "commune", "082", "xã"},
+        {"02734", "Xã Quang Kim", "commune", "082", "xã"},
+    };
+    return units;
+}
+
 Result<Account> accountNamed(Store& store, const std::string& username)
 {
     auto found = store.accountByUsername(username);
@@ -155,15 +171,28 @@ Result<CreatedAccount> addAccount(Store& store, const PasswordHasher& hasher, co
 Result<std::vector<CreatedAccount>> seedAccounts(Store& store, const PasswordHasher& hasher, bool demo,
                                                  std::int64_t now)
 {
-    std::vector<std::tuple<std::string, std::string, std::string, std::string>> wanted = {
-        {"admin", "provincial_admin", "15", "Quản trị Ban Dân tộc tỉnh"}};
-    if (demo) {
-        wanted.emplace_back("viewer", "provincial_viewer", "15", "Lãnh đạo Ban Dân tộc tỉnh");
-        // One reviewer per review level of the demo chain: after the reform it is commune -> province, so the
-        // province is the only review level (issue 15: a reviewer who is not the administrator).
-        wanted.emplace_back("duyet15", "provincial_reviewer", "15", "Cán bộ duyệt Ban Dân tộc tỉnh");
-        for (const Unit& unit : demoUnits()) {
+    std::vector<std::tuple<std::string, std::string, std::string, std::string>> wanted;
+    if (demo && checkUnitCurrent(store, kDemoOldDistrict, now).isOk()) {
+        // The province as it was before the 1 July 2025 reform (init --as-of): old Lào Cai (10) with its districts,
+        // so the chain is commune -> district -> province. One reviewer per review level: the district's and the
+        // province's; officers of four communes of Huyện Bát Xát (all merged into today's Xã Bát Xát).
+        wanted = {{"admin", "provincial_admin", "10", "Quản trị Ban Dân tộc tỉnh Lào Cai"},
+                  {"viewer", "provincial_viewer", "10", "Lãnh đạo Ban Dân tộc tỉnh Lào Cai"},
+                  {"duyet10", "provincial_reviewer", "10", "Cán bộ duyệt Ban Dân tộc tỉnh Lào Cai"},
+                  {"huyen082", "district_reviewer", kDemoOldDistrict, "Cán bộ duyệt Phòng Dân tộc huyện Bát Xát"}};
+        for (const Unit& unit : demoUnitsBeforeReform()) {
             wanted.emplace_back("xa" + unit.code, "commune_officer", unit.code, "Cán bộ " + unit.name);
+        }
+    } else {
+        wanted = {{"admin", "provincial_admin", "15", "Quản trị Ban Dân tộc tỉnh"}};
+        if (demo) {
+            wanted.emplace_back("viewer", "provincial_viewer", "15", "Lãnh đạo Ban Dân tộc tỉnh");
+            // One reviewer per review level of the demo chain: after the reform it is commune -> province, so the
+            // province is the only review level (issue 15: a reviewer who is not the administrator).
+            wanted.emplace_back("duyet15", "provincial_reviewer", "15", "Cán bộ duyệt Ban Dân tộc tỉnh");
+            for (const Unit& unit : demoUnits()) {
+                wanted.emplace_back("xa" + unit.code, "commune_officer", unit.code, "Cán bộ " + unit.name);
+            }
         }
     }
     std::vector<CreatedAccount> out;

@@ -1,5 +1,6 @@
 #include "Config.h"
 
+#include "base/Clock.h"
 #include "base/Json.h"
 
 #include <fstream>
@@ -97,15 +98,28 @@ Result<Config> Config::load(const std::filesystem::path& dataDir)
                      readNumber<std::size_t>(*doc, "password_hash_mem", config.passwordHashMemLimit, 8192,
                                              std::size_t{4} << 30),
                      readBool(*doc, "enable_test_routes", config.enableTestRoutes),
-                     readString(*doc, "resources_dir", resources)}) {
+                     readString(*doc, "resources_dir", resources), readString(*doc, "as_of", config.asOf)}) {
         if (!s) {
             return Status(s.code(), file.string() + ": " + s.message());
         }
+    }
+    if (!config.asOf.empty() && !PinnedDateClock::dayOf(config.asOf)) {
+        return Status(ErrorCode::InvalidArgument,
+                      file.string() + ": \"as_of\" must be a date YYYY-MM-DD, not \"" + config.asOf + "\"");
     }
     config.certificateFile = cert;
     config.privateKeyFile = key;
     config.resourcesDir = resources;
     return config;
+}
+
+std::shared_ptr<const Clock> Config::clock() const
+{
+    const Clock& system = SystemClock::instance();
+    if (auto day = PinnedDateClock::dayOf(asOf)) {
+        return std::make_shared<PinnedDateClock>(system, *day);
+    }
+    return std::shared_ptr<const Clock>(&system, [](const Clock*) {});
 }
 
 std::string Config::toJson() const
@@ -128,6 +142,9 @@ std::string Config::toJson() const
                 {"password_hash_ops", passwordHashOpsLimit},
                 {"password_hash_mem", passwordHashMemLimit},
                 {"enable_test_routes", enableTestRoutes}};
+    if (!asOf.empty()) {
+        doc["as_of"] = asOf;
+    }
     return doc.dump(2) + "\n";
 }
 

@@ -6,7 +6,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
+
+namespace dantoc {
+class Clock;
+}
 
 namespace dantoc::server {
 
@@ -36,8 +41,15 @@ struct Config {
     bool enableTestRoutes = false;                 // only for the test suite (slow route for shutdown tests)
     // Read-only resources (catalogs, default forms, demo province); "resources_dir" in config.json overrides.
     std::filesystem::path resourcesDir = DANTOC_DEFAULT_RESOURCES_DIR;
+    // "as_of": a demo or training server that lives on one date (base/Clock.h PinnedDateClock), e.g. the province
+    // as it was before the 1 July 2025 reform, with its districts. Empty (production): the real date.
+    std::string asOf;
 
     std::filesystem::path resolve(const std::filesystem::path& p) const { return p.is_absolute() ? p : dataDir / p; }
+
+    // The clock the server and its admin commands use: the system clock, or the pinned date of "as_of".
+    // Each call makes a new one; keep it as long as it is used.
+    std::shared_ptr<const Clock> clock() const;
 
     static Result<Config> load(const std::filesystem::path& dataDir);
     Status save() const;  // atomically (temp file + rename)

@@ -27,7 +27,10 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const Config& config, const C
     app->m_records = std::make_unique<SqliteRecordStore>(*app->m_store);
     app->m_blobs = std::make_unique<SqliteBlobStore>(*app->m_store, config.dataDir / "blobs");
     app->m_catalogs = std::make_unique<SqliteCatalogStore>(*app->m_store);
-    const Clock& time = clock ? *clock : SystemClock::instance();
+    if (clock == nullptr) {
+        app->m_ownClock = config.clock();
+    }
+    const Clock& time = clock ? *clock : *app->m_ownClock;
     // Partial uploads idle longer than the protocol promises to keep them (sync-protocol.md §8.6) go at start-up.
     if (auto expired = app->m_blobs->expirePartialUploads(time.nowUnixMillis(),
                                                           sync::tuning::kPartialUploadExpiryMillis);

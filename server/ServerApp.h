@@ -20,7 +20,8 @@ namespace dantoc::server {
 class ServerApp
 {
 public:
-    // clock: nullptr = the system clock; tests pass a ManualClock that outlives the app.
+    // clock: nullptr = the config's clock (the system clock, or its pinned "as_of" date); tests pass a
+    // ManualClock that outlives the app.
     static Result<std::unique_ptr<ServerApp>> open(const Config& config, const Clock* clock = nullptr,
                                                    AuthPolicy policy = {});
 
@@ -35,6 +36,7 @@ public:
 
 private:
     ServerApp() = default;
+    std::shared_ptr<const Clock> m_ownClock;  // the config's, when no clock was given
     std::unique_ptr<SqliteStore> m_store;
     std::unique_ptr<SqliteRecordStore> m_records;
     std::unique_ptr<SqliteBlobStore> m_blobs;

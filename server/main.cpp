@@ -69,7 +69,7 @@ struct Args {
 int usage()
 {
     std::cerr << "usage:\n"
-                 "  dantoc-server init --data DIR [--demo [--resources DIR]] [--host NAME]... [--force]\n"
+                 "  dantoc-server init --data DIR [--demo [--resources DIR]] [--as-of YYYY-MM-DD] [--host NAME]... [--force]\n"
                  "  dantoc-server run  --data DIR [--port N] [--bind ADDR]\n"
                  "  dantoc-server user add --data DIR --username U --role ROLE --unit CODE [--name NAME]\n"
                  "  dantoc-server user edit --data DIR --username U [--role ROLE] [--unit CODE] [--name NAME]\n"
@@ -97,9 +97,10 @@ void printLine(const nlohmann::json& value)
     std::cout << value.dump() << std::endl;
 }
 
-std::string todayIso()
+std::string todayIso(const Clock& clock)
 {
-    const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const auto days = std::chrono::floor<std::chrono::days>(
+        std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(clock.nowUnixMillis())));
     const std::chrono::year_month_day ymd{days};
     char text[16];
     std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
@@ -117,6 +118,11 @@ int runInit(const Args& args)
     options.dataDir = *data;
     options.hostNames = args.values("--host");
     options.force = args.flag("--force");
+    const std::string asOf = args.value("--as-of").value_or("");
+    if (!asOf.empty() && !PinnedDateClock::dayOf(asOf)) {
+        return fail("init", Status(ErrorCode::InvalidArgument,
+                                   "--as-of: ngày không hợp lệ / not a date YYYY-MM-DD: \"" + asOf + "\""));
+    }
     Config config;
     auto fingerprint = initDataDirectory(options, config);
     if (!fingerprint) {
@@ -128,21 +134,24 @@ int runInit(const Args& args)
     if (auto mem = args.value("--password-hash-mem")) {
         config.passwordHashMemLimit = std::stoull(*mem);
     }
+    // A server that lives on one date (the province as it was before a reform, for a demo or training).
+    config.asOf = asOf;
     if (Status s = config.save(); !s) {
         return fail("init", s);
     }
+    const auto clock = config.clock();
     auto store = SqliteStore::open(config.dataDir);
     if (!store) {
         return fail("init", store.status());
     }
     const bool demo = args.flag("--demo");
     const std::filesystem::path resources = args.value("--resources").value_or(DANTOC_DEFAULT_RESOURCES_DIR);
-    auto units = seedUnits(**store, demo, resources, todayIso());
+    auto units = seedUnits(**store, demo, resources, todayIso(*clock));
     if (!units) {
         return fail("init", units.status());
     }
     SqliteCatalogStore catalogs(**store);
-    const std::int64_t now = SystemClock::instance().nowUnixMillis();
+    const std::int64_t now = clock->nowUnixMillis();
     auto forms = publishDefaultForms(catalogs, resources, now);
     if (!forms) {
         return fail("init", forms.status());
@@ -156,12 +165,17 @@ int runInit(const Args& args)
                {"data", options.dataDir.string()},
                {"fingerprint", *fingerprint},
                {"forms", *forms}});
+    if (!asOf.empty()) {
+        printLine({{"event", "as_of"},
+                   {"date", asOf},
+                   {"note", "máy chủ sống ở ngày này (demo, tập huấn) / the server lives on this date (demo, training)"}});
+    }
     auto existing = (*store)->accountByUsername("admin");
     if (existing && existing->has_value()) {
         return 0;  // re-init (--force): accounts are never recreated
     }
     const PasswordHasher hasher(config.passwordHashOpsLimit, config.passwordHashMemLimit);
-    auto accounts = seedAccounts(**store, hasher, demo, SystemClock::instance().nowUnixMillis());
+    auto accounts = seedAccounts(**store, hasher, demo, clock->nowUnixMillis());
     if (!accounts) {
         return fail("init", accounts.status());
     }
@@ -311,7 +325,7 @@ int runUser(const std::string& sub, const Args& args)
         return fail("user", store.status());
     }
     const PasswordHasher hasher(config->passwordHashOpsLimit, config->passwordHashMemLimit);
-    const std::int64_t now = SystemClock::instance().nowUnixMillis();
+    const std::int64_t now = config->clock()->nowUnixMillis();  // the units valid on the server's date
     if (sub == "add") {
         const auto role = args.value("--role");
         const auto unit = args.value("--unit");

@@ -26,6 +26,7 @@ bool isPeriodId(const std::string& id)
 const std::vector<Period>& demoPeriods()
 {
     static const std::vector<Period> periods = {
+        {"2024", "Năm 2024", "2024-01-01", "2024-12-31", true},  // before the reform: the district chain's demo
         {"2024-H2", "6 tháng cuối năm 2024", "2024-07-01", "2024-12-31", true},
         {"2025", "Năm 2025", "2025-01-01", "2025-12-31", true},
         {"2025-H2", "6 tháng cuối năm 2025", "2025-07-01", "2025-12-31", false},

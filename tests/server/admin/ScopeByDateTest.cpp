@@ -4,6 +4,8 @@
 #include "admin/UnitImport.h"
 #include "scope/AdminScopePolicy.h"
 
+#include <map>
+
 using namespace dantoc;
 using namespace dantoc::server;
 using dantoc::test::AdminFixture;
@@ -148,11 +150,18 @@ TEST_CASE("init --demo and user add before 1 July 2025: a reused code means its 
     REQUIRE(seedUnits(f.store(), true, DANTOC_RESOURCES_DIR).isOk());
     const PasswordHasher& hasher = f.app().auth().hasher();
     constexpr std::int64_t kMarch2025 = 1'740'787'200'000;  // 2025-03-01T00:00:00Z
-    // The demo accounts: 15 (old Yên Bái that day, its newest version only begins on 2025-07-01) and the demo
-    // communes, whose codes were old communes' too.
+    // Before the reform the demo accounts are those of the province as it was (init --as-of): old Lào Cai (10),
+    // the district Bát Xát (082) and four of its communes, whose codes were reused by the new communes.
     auto accounts = seedAccounts(f.store(), hasher, true, kMarch2025);
     REQUIRE_MESSAGE(accounts.isOk(), accounts.status().message());
     CHECK(accounts->size() == 8);
+    std::map<std::string, std::string> unitOf;
+    for (const auto& a : *accounts) {
+        unitOf[a.username] = a.unitCode;
+    }
+    CHECK(unitOf["admin"] == "10");
+    CHECK(unitOf["huyen082"] == "082");
+    CHECK(unitOf["xa02716"] == "02716");
     CHECK(addAccount(f.store(), hasher, "yenbai", "provincial_admin", "15", "", kMarch2025).isOk());
     CHECK(addAccount(f.store(), hasher, "laocai", "provincial_admin", "10", "", kMarch2025).isOk());
     CHECK(addAccount(f.store(), hasher, "duyenhai", "commune_officer", "02635", "", kMarch2025).isOk());
