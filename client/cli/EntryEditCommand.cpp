@@ -17,7 +17,9 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: dantoc entry edit --store DIR --record ID (--set FIELD=VALUE... | --values FILE) [--json]\n"
-    "       dantoc entry submit --store DIR --record ID [--json]\n"
+    "       dantoc entry submit --store DIR --record ID [--note KEY=TEXT]... [--json]\n"
+    "--note explains a warning, KEY as `dantoc validate` names it: a field, \"roster[row id].column\" or\n"
+    "\"check:<id>\" (warnings need an explanation each time the record is submitted).\n"
     "VALUE is JSON (12, \"text\", [..]) or else plain text. A returned record is resubmitted by `entry "
     "submit` once\n"
     "every reviewer comment has a reply (`dantoc comments reply`).\n"
@@ -120,8 +122,10 @@ int runEntryEdit(const QStringList& rawArgs)
     return finish(*saved, json, "đã lưu, chờ gửi / saved, queued for `dantoc sync`");
 }
 
-int runEntrySubmit(const QStringList& args)
+int runEntrySubmit(const QStringList& arguments)
 {
+    QStringList args = arguments;
+    const QStringList noteArgs = takeRepeated(args, QStringLiteral("--note"));
     QString error;
     const auto options =
         parseOptions(args, {"--store", "--passphrase-file", "--record"}, {"--json", "--help", "-h"}, error);
@@ -141,7 +145,16 @@ int runEntrySubmit(const QStringList& args)
     if (!session) {
         return failWith("entry submit", error);
     }
-    auto sent = session->entries->submit(options->value("--record").toStdString());
+    client::EntryNotes notes;
+    for (const QString& note : noteArgs) {
+        const qsizetype equals = note.indexOf(QLatin1Char('='));
+        if (equals <= 0 || equals + 1 >= note.size()) {
+            QTextStream(stderr) << "dantoc entry submit: --note takes KEY=TEXT, not \"" << note << "\"\n" << kUsage;
+            return 2;
+        }
+        notes[note.left(equals).toStdString()] = note.mid(equals + 1).toStdString();
+    }
+    auto sent = session->entries->submit(options->value("--record").toStdString(), notes);
     if (!sent) {
         return reportFailure("entry submit", sent.status(), json);
     }

@@ -1,4 +1,4 @@
-// `dantoc review list|show|approve|return|forward|accept`: the reviewer's queue and actions on the store
+// `dantoc review list|show|approve|return|forward|accept|reopen`: the reviewer's queue and actions on the store
 // alone (offline); `dantoc sync` sends the actions. Each action is a compare-and-set on the content version
 // the reviewer saw (--seen, as `review list/show` print it): refused here when the store already holds newer
 // content, and by the server (stale_review, then listed by `dantoc status`) when it changed there meanwhile.
@@ -15,7 +15,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: dantoc review list --store DIR [--unit U] [--period P] [--form F] [--json]\n"
     "       dantoc review show --store DIR --record ID [--json]\n"
-    "       dantoc review approve|forward|accept --store DIR --record ID --seen CONTENT_VER [--json]\n"
+    "       dantoc review approve|forward|accept|reopen --store DIR --record ID --seen CONTENT_VER [--json]\n"
+    "       (reopen takes back this level's approval while it has not been forwarded)\n"
     "       dantoc review return --store DIR --record ID --seen CONTENT_VER --reason TEXT\n"
     "                            [--comment FIELD=TEXT]... [--json]\n"
     "list: records awaiting this account's action (units below --unit included), earliest deadline first.\n"
@@ -217,7 +218,8 @@ int runReview(const QStringList& args)
                                {QStringLiteral("approve"), action},
                                {QStringLiteral("return"), action},
                                {QStringLiteral("forward"), action},
-                               {QStringLiteral("accept"), action}});
+                               {QStringLiteral("accept"), action},
+                               {QStringLiteral("reopen"), action}});
 }
 
 } // namespace dantoc::cli

@@ -163,4 +163,147 @@ TEST_CASE("dantoc review / comments / entry edit+submit: the return round trip a
     CHECK(acceptedHere);
 }
 
+namespace {
+
+// The record's entry in `review list --json` of `store`, or null.
+json awaitingItem(const QString& store, const std::string& id)
+{
+    json queue = parsed(dantocCli({"review", "list", "--store", store, "--json"}, {}));
+    for (const auto& item : queue["awaiting"]) {
+        if (item["id"] == id) {
+            return item;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("dantoc review on the district chain of the province as it was before the reform (init --demo --as-of "
+          "2025-06-30): the district returns, approves, takes it back, approves and forwards; the province accepts")
+{
+    TestServer::Options options;
+    options.initArgs = {"--demo", "--as-of", "2025-06-30"};
+    TestServer server(options);
+    REQUIRE(server.started());
+    FlowAccounts accounts(server);
+    // The demo accounts of old Lào Cai: a commune of Huyện Bát Xát, the district's reviewer, the province's.
+    for (const char* name : {"admin", "duyet10", "huyen082", "xa02683", "xa02710"}) {
+        CHECK_MESSAGE(!accounts.password(name).empty(), name);
+    }
+    CHECK(accounts.password("duyet15").empty());
+    dantoc::test::TempDir dir{"dantoc-review-district"};
+    const QString officer = enrolledStore(dir, "xa", server, accounts, "xa02683");
+    const QString district = enrolledStore(dir, "huyen", server, accounts, "huyen082");
+    const QString province = enrolledStore(dir, "tinh", server, accounts, "duyet10");
+
+    json entry = dantoc::test::demoSample("commune_survey");
+    entry["unit"] = "02683";  // Thị trấn Bát Xát, in Huyện Bát Xát until 2025-06-30
+    entry["period"] = "2024";
+    entry["values"]["survey_date"] = "2025-01-15";  // not after the server's date
+    const std::string id = entry["id"];
+    const QString record = QString::fromStdString(id);
+    const std::string entryFile = (dir.path() / "commune.json").string();
+    dantoc::test::writeFile(entryFile, entry.dump());
+    // The signed scan the sample refers to, put in the store first (else its operations wait for the file).
+    Run attached = dantocCli({"attachment", "add", "--store", officer,
+                              QString::fromStdString(
+                                  (dantoc::test::resourcesDir() / "demo" / "phieu-xa-bat-xat-2025.pdf").string())},
+                             {});
+    REQUIRE_MESSAGE(attached.exitCode == 0, attached.err);
+    Run imported = dantocCli(
+        {"entry", "import", "--store", officer, "--json", QString::fromStdString(entryFile), "--submit"}, {});
+    REQUIRE_MESSAGE(imported.exitCode == 0, std::string(imported.err + imported.out));
+    const json pushed = sync(officer);
+    CHECK(pushed["push"]["applied"] == 2);
+    CHECK(pushed["upload"]["blobs_completed"] == 1);
+
+    // The district is the first review level; the province sees nothing to do yet.
+    sync(district);
+    sync(province);
+    CHECK(awaitingItem(province, id).is_null());
+    json item = awaitingItem(district, id);
+    REQUIRE(item.is_object());
+    CHECK(item["actions"] == json::array({"return", "approve"}));
+    QString seen = QString::number(item["content_ver"].get<std::int64_t>());
+    CHECK(dantocCli({"review", "accept", "--store", district, "--record", record, "--seen", seen, "--json"}, {})
+              .exitCode != 0);  // not the final level
+
+    // A return with a field comment, answered and resubmitted by the commune.
+    Run returned = dantocCli({"review", "return", "--store", district, "--record", record, "--seen", seen,
+                              "--reason", "Kiểm tra diện tích", "--comment",
+                              "natural_area_km2=Đối chiếu với số liệu địa chính", "--json"},
+                             {});
+    REQUIRE_MESSAGE(returned.exitCode == 0, returned.err);
+    CHECK(sync(district)["push"]["applied"] == 1);
+    sync(officer);
+    json comments = parsed(dantocCli({"comments", "list", "--store", officer, "--record", record, "--json"}, {}));
+    REQUIRE(comments["needing_reply"].size() == 1);
+    Run replied = dantocCli({"comments", "reply", "--store", officer, "--comment",
+                             QString::fromStdString(comments["needing_reply"][0].get<std::string>()), "--text",
+                             "Đã đối chiếu, số liệu đúng", "--json"},
+                            {});
+    REQUIRE_MESSAGE(replied.exitCode == 0, replied.err);
+    // Its warning needs its explanation again (as at the first submit, from the sample's notes).
+    const std::string note = "check:households_by_ethnic_group";
+    Run unexplained = dantocCli({"entry", "submit", "--store", officer, "--record", record, "--json"}, {});
+    CHECK(unexplained.exitCode == 1);
+    CHECK(unexplained.out.find("warning_unexplained") != std::string::npos);
+    Run resubmitted = dantocCli({"entry", "submit", "--store", officer, "--record", record, "--note",
+                                 QString::fromStdString(note + "=" + entry["notes"][note].get<std::string>()),
+                                 "--json"},
+                                {});
+    REQUIRE_MESSAGE(resubmitted.exitCode == 0, std::string(resubmitted.err + resubmitted.out));
+    CHECK(sync(officer)["push"]["rejected"] == 0);
+
+    // The district approves, then forwards to the province.
+    sync(district);
+    item = awaitingItem(district, id);
+    REQUIRE(item.is_object());
+    seen = QString::number(item["content_ver"].get<std::int64_t>());
+    Run approved = dantocCli({"review", "approve", "--store", district, "--record", record, "--seen", seen, "--json"},
+                             {});
+    REQUIRE_MESSAGE(approved.exitCode == 0, approved.err);
+    CHECK(parsed(approved)["record"]["state"] == "approved");
+    item = awaitingItem(district, id);
+    REQUIRE(item.is_object());
+    CHECK(item["actions"] == json::array({"return", "forward", "reopen"}));
+    // Taken back (the approval was a mistake), then approved again.
+    Run reopened = dantocCli({"review", "reopen", "--store", district, "--record", record, "--seen", seen, "--json"},
+                             {});
+    REQUIRE_MESSAGE(reopened.exitCode == 0, reopened.err);
+    CHECK(parsed(reopened)["record"]["state"] == "submitted");
+    approved = dantocCli({"review", "approve", "--store", district, "--record", record, "--seen", seen, "--json"}, {});
+    REQUIRE_MESSAGE(approved.exitCode == 0, approved.err);
+    Run forwarded = dantocCli(
+        {"review", "forward", "--store", district, "--record", record, "--seen", seen, "--json"}, {});
+    REQUIRE_MESSAGE(forwarded.exitCode == 0, forwarded.err);
+    CHECK(parsed(forwarded)["record"]["state"] == "forwarded");
+    CHECK(sync(district)["push"]["applied"] == 4);
+    CHECK(awaitingItem(district, id).is_null());
+
+    // The province accepts; every store ends with the accepted record and no problem.
+    sync(province);
+    item = awaitingItem(province, id);
+    REQUIRE(item.is_object());
+    CHECK(item["actions"] == json::array({"return", "accept"}));
+    Run accepted = dantocCli({"review", "accept", "--store", province, "--record", record, "--seen",
+                              QString::number(item["content_ver"].get<std::int64_t>()), "--json"},
+                             {});
+    REQUIRE_MESSAGE(accepted.exitCode == 0, accepted.err);
+    CHECK(sync(province)["push"]["applied"] == 1);
+    for (const QString& store : {officer, district, province}) {
+        sync(store);
+        json listed = parsed(dantocCli({"entry", "list", "--store", store, "--json"}, {}));
+        std::string state;
+        for (const auto& r : listed) {
+            if (r["id"] == id) {
+                state = r["state"];
+            }
+        }
+        CHECK_MESSAGE(state == "accepted", store.toStdString());
+        CHECK(parsed(dantocCli({"status", "--store", store, "--json"}, {}))["problems"].empty());
+    }
+}
+
 #endif
