@@ -662,7 +662,9 @@
     <message numerus="yes">
         <source>%n reviewer's comment(s) to answer</source>
         <translation>
-            <numerusform>%n reviewer's comment to answer</numerusform><numerusform>%n reviewer's comments to answer</numerusform></translation>
+            <numerusform>%n reviewer's comment to answer</numerusform>
+            <numerusform>%n reviewer's comments to answer</numerusform>
+        </translation>
     </message>
     <message>
         <source>reviewer's comments answered</source>
@@ -683,7 +685,9 @@
     <message numerus="yes">
         <source>%n comment(s) on fields still need your reply: answer each one beside its field, then submit again.</source>
         <translation>
-            <numerusform>%n comment on fields still need your reply: answer each one beside its field, then submit again.</numerusform><numerusform>%n comments on fields still need your reply: answer each one beside its field, then submit again.</numerusform></translation>
+            <numerusform>%n comment on fields still need your reply: answer each one beside its field, then submit again.</numerusform>
+            <numerusform>%n comments on fields still need your reply: answer each one beside its field, then submit again.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every comment has a reply. Correct what is needed, then submit again.</source>
@@ -704,7 +708,9 @@
     <message numerus="yes">
         <source>Not sent back yet: %n comment(s) of the reviewer still need your reply. Write it under the comment and press "Send reply".</source>
         <translation>
-            <numerusform>Not sent back yet: %n comment of the reviewer still need your reply. Write it under the comment and press "Send reply".</numerusform><numerusform>Not sent back yet: %n comments of the reviewer still need your reply. Write it under the comment and press "Send reply".</numerusform></translation>
+            <numerusform>Not sent back yet: %n comment of the reviewer still need your reply. Write it under the comment and press "Send reply".</numerusform>
+            <numerusform>Not sent back yet: %n comments of the reviewer still need your reply. Write it under the comment and press "Send reply".</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1351,14 @@
     <message>
         <source>this computer</source>
         <translation>this computer</translation>
+    </message>
+    <message>
+        <source>Take back approval</source>
+        <translation>Take back approval</translation>
+    </message>
+    <message>
+        <source>Undo your approval while the record has not been forwarded yet</source>
+        <translation>Undo your approval while the record has not been forwarded yet</translation>
     </message>
 </context>
 <context>

@@ -655,7 +655,8 @@
     <message numerus="yes">
         <source>%n reviewer's comment(s) to answer</source>
         <translation>
-            <numerusform>%n nhận xét của người duyệt cần trả lời</numerusform></translation>
+            <numerusform>%n nhận xét của người duyệt cần trả lời</numerusform>
+        </translation>
     </message>
     <message>
         <source>reviewer's comments answered</source>
@@ -676,7 +677,8 @@
     <message numerus="yes">
         <source>%n comment(s) on fields still need your reply: answer each one beside its field, then submit again.</source>
         <translation>
-            <numerusform>Còn %n nhận xét theo trường cần bạn trả lời: trả lời từng nhận xét bên cạnh trường đó, rồi gửi lại.</numerusform></translation>
+            <numerusform>Còn %n nhận xét theo trường cần bạn trả lời: trả lời từng nhận xét bên cạnh trường đó, rồi gửi lại.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every comment has a reply. Correct what is needed, then submit again.</source>
@@ -697,7 +699,8 @@
     <message numerus="yes">
         <source>Not sent back yet: %n comment(s) of the reviewer still need your reply. Write it under the comment and press "Send reply".</source>
         <translation>
-            <numerusform>Chưa gửi lại được: còn %n nhận xét của người duyệt cần bạn trả lời. Hãy ghi trả lời dưới nhận xét và bấm «Gửi trả lời».</numerusform></translation>
+            <numerusform>Chưa gửi lại được: còn %n nhận xét của người duyệt cần bạn trả lời. Hãy ghi trả lời dưới nhận xét và bấm «Gửi trả lời».</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1334,14 @@
     <message>
         <source>this computer</source>
         <translation>máy này</translation>
+    </message>
+    <message>
+        <source>Take back approval</source>
+        <translation>Rút lại phê duyệt</translation>
+    </message>
+    <message>
+        <source>Undo your approval while the record has not been forwarded yet</source>
+        <translation>Hủy phê duyệt của bạn khi hồ sơ chưa được chuyển lên cấp trên</translation>
     </message>
 </context>
 <context>

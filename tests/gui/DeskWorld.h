@@ -120,7 +120,11 @@ inline client::sync::SyncReport syncOnce(client::Store& store)
 
 struct DeskWorld
 {
-    explicit DeskWorld(const std::string& prefix) : dir(prefix) { REQUIRE(server.started()); }
+    explicit DeskWorld(const std::string& prefix, TestServer::Options options = demoServer())
+        : server(std::move(options)), dir(prefix)
+    {
+        REQUIRE(server.started());
+    }
 
     QUrl url() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.port())); }
 
@@ -143,7 +147,7 @@ struct DeskWorld
     }
 
     bool app = (ensureGuiApp(), true);
-    TestServer server{demoServer()};
+    TestServer server;
     FlowAccounts accounts{server};
     TempDir dir;
 };

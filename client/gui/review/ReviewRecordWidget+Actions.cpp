@@ -113,6 +113,7 @@ bool ReviewRecordWidget::approve() { return act(workflow::Action::Approve); }
 bool ReviewRecordWidget::returnForCorrection() { return act(workflow::Action::Return); }
 bool ReviewRecordWidget::forward() { return act(workflow::Action::Forward); }
 bool ReviewRecordWidget::accept() { return act(workflow::Action::Accept); }
+bool ReviewRecordWidget::reopen() { return act(workflow::Action::Reopen); }
 
 bool ReviewRecordWidget::act(workflow::Action action)
 {
@@ -195,10 +196,12 @@ void ReviewRecordWidget::updateActions()
     m_approve->setEnabled(allowed(Action::Approve));
     m_forward->setEnabled(allowed(Action::Forward));
     m_accept->setEnabled(allowed(Action::Accept));
+    m_reopen->setEnabled(allowed(Action::Reopen));
     // Only the buttons of this level's chain are shown: a final level accepts, the others approve and forward.
     m_accept->setVisible(m_item.finalLevel);
     m_approve->setVisible(!m_item.finalLevel);
     m_forward->setVisible(!m_item.finalLevel);
+    m_reopen->setVisible(!m_item.finalLevel);
     const bool canReturn = allowed(Action::Return);
     m_reason->setEnabled(canReturn);
     m_notes->setEnabled(canReturn);

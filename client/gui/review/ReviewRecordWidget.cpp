@@ -24,6 +24,7 @@
 #include <QPdfDocument>
 #include <QPdfView>
 #include <QPlainTextEdit>
+#include <QEvent>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -91,6 +92,7 @@ void ReviewRecordWidget::buildUi()
     m_values->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_values->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_values->setTextElideMode(Qt::ElideRight);
+    m_values->viewport()->installEventFilter(this);
     m_values->setToolTip(tr("Double-click a field to comment on it in the return."));
     connect(m_values, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item, int) {
         const QString field = item->data(0, Qt::UserRole).toString();
@@ -160,11 +162,14 @@ void ReviewRecordWidget::buildUi()
     m_forward->setObjectName(QStringLiteral("forwardButton"));
     m_accept = new QPushButton(tr("Accept"), actions);
     m_accept->setObjectName(QStringLiteral("acceptButton"));
+    m_reopen = new QPushButton(tr("Take back approval"), actions);
+    m_reopen->setObjectName(QStringLiteral("reopenButton"));
     m_return->setToolTip(tr("Send it back to the commune with the reason and the field comments"));
     m_approve->setToolTip(tr("Approve what is shown (content version on screen)"));
     m_forward->setToolTip(tr("Send the approved record up to the next level"));
     m_accept->setToolTip(tr("Accept it at the final level: it counts in the official figures"));
-    for (QPushButton* button : {m_return, m_approve, m_forward, m_accept}) {
+    m_reopen->setToolTip(tr("Undo your approval while the record has not been forwarded yet"));
+    for (QPushButton* button : {m_return, m_approve, m_reopen, m_forward, m_accept}) {
         button->setAutoDefault(false);
         buttons->addWidget(button);
     }
@@ -172,6 +177,7 @@ void ReviewRecordWidget::buildUi()
     connect(m_approve, &QPushButton::clicked, this, &ReviewRecordWidget::approve);
     connect(m_forward, &QPushButton::clicked, this, &ReviewRecordWidget::forward);
     connect(m_accept, &QPushButton::clicked, this, &ReviewRecordWidget::accept);
+    connect(m_reopen, &QPushButton::clicked, this, &ReviewRecordWidget::reopen);
     actionLayout->addWidget(reasonLabel);
     actionLayout->addWidget(m_reason);
     actionLayout->addWidget(notesLabel);
@@ -480,16 +486,18 @@ void ReviewRecordWidget::fillValues()
 void ReviewRecordWidget::fitLabelColumn()
 {
     m_values->resizeColumnToContents(0);
-    const int labelRoom = std::max(200, m_values->viewport()->width() * 45 / 100);
+    const int share = m_values->isColumnHidden(2) ? 70 : 45;
+    const int labelRoom = std::max(200, m_values->viewport()->width() * share / 100);
     m_values->setColumnWidth(0, std::min(m_values->columnWidth(0), labelRoom));
 }
 
-void ReviewRecordWidget::resizeEvent(QResizeEvent* event)
+bool ReviewRecordWidget::eventFilter(QObject* watched, QEvent* event)
 {
-    QWidget::resizeEvent(event);
-    if (m_form) {
+    // The tree's own size is known only once the splitter has laid it out, after this widget's resize.
+    if (watched == m_values->viewport() && event->type() == QEvent::Resize && m_form) {
         fitLabelColumn();
     }
+    return QWidget::eventFilter(watched, event);
 }
 
 }  // namespace dantoc::gui

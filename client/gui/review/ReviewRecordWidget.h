@@ -76,13 +76,14 @@ public slots:
     bool returnForCorrection();  // the reason and the field comments typed in the actions pane
     bool forward();
     bool accept();
+    bool reopen();  // takes back this level's approval before it is forwarded
 
 signals:
     // An action was taken and queued for the server.
     void acted(const QString& recordId, const QString& action);
 
 protected:
-    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;  // the values tree's viewport resized
 
 private:
     using Tone = BannerTone;
@@ -91,7 +92,8 @@ private:
     void showMessage(const QString& text, Tone tone);
     void updateHeader();
     void fillValues();
-    void fitLabelColumn();  // labels as wide as they need, up to 45 % of the tree
+    // Labels as wide as they need, up to 45 % of the tree beside a comparison, 70 % without one.
+    void fitLabelColumn();
     void fillHistory();
     void fillScans();
     void showScan(int index);
@@ -126,6 +128,7 @@ private:
     QPushButton* m_return = nullptr;
     QPushButton* m_forward = nullptr;
     QPushButton* m_accept = nullptr;
+    QPushButton* m_reopen = nullptr;
     QLabel* m_actionHint = nullptr;
     QListWidget* m_history = nullptr;
     QComboBox* m_scanChoice = nullptr;
