@@ -279,6 +279,10 @@ int runServer(const Args& args)
     sigaddset(&signals, SIGUSR1);  // internal: ends the waiter after a stop from elsewhere
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    if (!config->asOf.empty()) {
+        log::warn("the server lives on a pinned date (\"as_of\" in config.json): a demo or training server",
+                  {{"as_of", config->asOf}});
+    }
     AuthPolicy policy;
     policy.throttle.baseDelayMs = config->loginBackoffBaseMillis;
     auto app = ServerApp::open(*config, nullptr, policy);
