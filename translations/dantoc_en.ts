@@ -1360,6 +1360,18 @@
         <source>Undo your approval while the record has not been forwarded yet</source>
         <translation>Undo your approval while the record has not been forwarded yet</translation>
     </message>
+    <message>
+        <source>⚠ %1 — explanation: %2</source>
+        <translation>⚠ %1 — explanation: %2</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnings:</translation>
+    </message>
 </context>
 <context>
     <name>dantoc::gui::SyncStatusWidget</name>

@@ -1343,6 +1343,18 @@
         <source>Undo your approval while the record has not been forwarded yet</source>
         <translation>Hủy phê duyệt của bạn khi hồ sơ chưa được chuyển lên cấp trên</translation>
     </message>
+    <message>
+        <source>⚠ %1 — explanation: %2</source>
+        <translation>⚠ %1 — giải trình: %2</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>chưa giải trình</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Cảnh báo:</translation>
+    </message>
 </context>
 <context>
     <name>dantoc::gui::SyncStatusWidget</name>

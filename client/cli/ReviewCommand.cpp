@@ -5,6 +5,7 @@
 // Exit 0 done, 1 refused by the rules, 2 usage, input or store errors.
 #include "cli/Command.h"
 #include "cli/ReviewOutput.h"
+#include "forms/Submission.h"
 
 #include <QTextStream>
 
@@ -110,7 +111,11 @@ int runShow(const QStringList& args)
     QTextStream out(stdout);
     if (json) {
         nlohmann::ordered_json doc = itemJson(*item);
-        doc["values"] = nlohmann::ordered_json::parse(history->record.body, nullptr, false);
+        Json body = Json::parse(history->record.body, nullptr, false);
+        forms::Notes notes;
+        forms::takeBodyNotes(body, notes);
+        doc["values"] = nlohmann::ordered_json::parse(body.dump());
+        doc["notes"] = notes;  // the commune's explanations of its warnings
         doc["comments"] = nlohmann::ordered_json::array();
         for (const auto& comment : history->comments) {
             doc["comments"].push_back(commentJson(comment));

@@ -1,5 +1,7 @@
 #include "core/EntryExporter.h"
 
+#include "forms/Submission.h"
+
 #include "core/FormTemplateRepository.h"
 #include "core/UnitRepository.h"
 
@@ -180,7 +182,12 @@ Result<std::string> EntryExporter::toJson(const EntryFilter& filter)
         item["state"] = record.state;
         item["state_label"] = stateLabel(record.state);
         item["server_ver"] = record.serverVersion;
+        forms::Notes notes;
+        forms::takeBodyNotes(*body, notes);
         item["values"] = nlohmann::ordered_json::parse(body->dump());
+        if (!notes.empty()) {
+            item["notes"] = notes;  // as a submission carries them (form-format.md)
+        }
         out["records"].push_back(std::move(item));
         if (!labels.contains(record.formId)) {
             nlohmann::ordered_json formLabels = nlohmann::ordered_json::object();

@@ -114,7 +114,32 @@ Result<std::vector<validation::Issue>> EntryService::validate(const std::string&
     if (!values) {
         return Status(ErrorCode::Corruption, "record " + recordId + ": " + values.status().message());
     }
-    return validateBody(*loaded, *values, {});
+    EntryNotes notes;
+    forms::takeBodyNotes(*values, notes);
+    return validateBody(*loaded, *values, notes);
+}
+
+EntryNotes EntryService::effectiveNotes(const Loaded& loaded, Json& values, const EntryNotes& given)
+{
+    EntryNotes notes;
+    if (values.is_object() && values.contains(forms::kBodyNotesKey)) {
+        forms::takeBodyNotes(values, notes);
+    } else if (auto stored = parseJson(loaded.record.body); stored) {
+        forms::takeBodyNotes(*stored, notes);
+    }
+    Json extra = Json::object();
+    for (const auto& [key, text] : given) {
+        extra[key] = text;
+    }
+    composeNfcStrings(extra);
+    for (const auto& [key, text] : extra.items()) {
+        if (text.get_ref<const std::string&>().empty()) {
+            notes.erase(key);
+        } else {
+            notes[key] = text.get<std::string>();
+        }
+    }
+    return notes;
 }
 
 Result<std::int64_t> EntryService::enqueue(const Loaded& loaded, sync::Operation op)
@@ -308,12 +333,13 @@ Result<EntryResult> EntryService::save(const std::string& recordId, const Json& 
                       "record " + recordId + " is " + loaded->record.state + ", not editable");
     }
     EntryResult result;
-    auto issues = validateBody(*loaded, *canonical, notes);
+    const EntryNotes inEffect = effectiveNotes(*loaded, *canonical, notes);
+    auto issues = validateBody(*loaded, *canonical, inEffect);
     if (!issues) {
         return issues.status();
     }
     result.issues = std::move(*issues);
-    if (Status status = saveStep(*loaded, *canonical, result); !status) {
+    if (Status status = saveStep(*loaded, forms::bodyWithNotes(*canonical, inEffect), result); !status) {
         return status;
     }
     if (Status status = transaction.commit(); !status) {
@@ -360,7 +386,8 @@ Result<EntryResult> EntryService::submit(const std::string& recordId, const Entr
         return canonical.status();
     }
     EntryResult result;
-    auto issues = validateBody(*loaded, *canonical, notes);
+    const EntryNotes inEffect = effectiveNotes(*loaded, *canonical, notes);
+    auto issues = validateBody(*loaded, *canonical, inEffect);
     if (!issues) {
         return issues.status();
     }
@@ -370,7 +397,7 @@ Result<EntryResult> EntryService::submit(const std::string& recordId, const Entr
         result.record = loaded->record;
         return result;  // the transaction rolls back; nothing was written
     }
-    if (Status status = saveStep(*loaded, *canonical, result); !status) {
+    if (Status status = saveStep(*loaded, forms::bodyWithNotes(*canonical, inEffect), result); !status) {
         return status;
     }
     // The content version the submit covers: the server's, plus one per content operation still queued (they

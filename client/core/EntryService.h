@@ -127,6 +127,10 @@ private:
                                                         const EntryNotes& notes);
     // Inside a transaction: writes the body and enqueues create/edit when it differs from the enqueued body.
     Status saveStep(Loaded& loaded, const Json& values, EntryResult& result);
+    // The warnings' explanations in effect for a save or submit (they are stored in the body, forms::kBodyNotesKey):
+    // those `values` carries (a caller passing a whole stored body), else the record's stored ones, with `given`
+    // on top (an empty text removes one). Takes them out of `values`; composed to NFC like the values.
+    static EntryNotes effectiveNotes(const Loaded& loaded, Json& values, const EntryNotes& given);
     // Fills the record's identity, device, dev_seq and op id, checks the JSON with parseOperation, enqueues.
     Result<std::int64_t> enqueue(const Loaded& loaded, dantoc::sync::Operation op);
     Status fault(std::string_view step);

@@ -15,6 +15,7 @@ std::vector<validation::Issue> hardErrors(const forms::FormTemplate& form, const
     submission.unit = record.unitCode;
     submission.period = record.period;
     submission.values = body;
+    forms::takeBodyNotes(submission.values, submission.notes);  // the warnings' explanations travel in the body
     validation::ValidationOptions options;
     options.language = forms::Language::Vi;
     options.catalogs = choices;

@@ -133,4 +133,41 @@ Json Submission::toJson() const
     return out;
 }
 
+void takeBodyNotes(Json& body, Notes& notes)
+{
+    if (!body.is_object()) {
+        return;
+    }
+    auto it = body.find(kBodyNotesKey);
+    if (it == body.end()) {
+        return;
+    }
+    if (it->is_object()) {
+        for (const auto& [key, text] : it->items()) {
+            if (text.is_string() && !text.get_ref<const std::string&>().empty()) {
+                notes[key] = text.get<std::string>();
+            }
+        }
+    }
+    body.erase(it);
+}
+
+Json bodyWithNotes(Json values, const Notes& notes)
+{
+    if (!values.is_object()) {
+        return values;
+    }
+    values.erase(kBodyNotesKey);
+    Json stored = Json::object();
+    for (const auto& [key, text] : notes) {
+        if (!text.empty()) {
+            stored[key] = text;
+        }
+    }
+    if (!stored.empty()) {
+        values[kBodyNotesKey] = std::move(stored);
+    }
+    return values;
+}
+
 }  // namespace dantoc::forms

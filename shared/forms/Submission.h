@@ -12,6 +12,18 @@
 
 namespace dantoc::forms {
 
+using Notes = std::map<std::string, std::string, std::less<>>;
+
+// Warning explanations travel with the record's content: a stored record body (client store, sync ops, server
+// store) holds them under this reserved key beside the values — no field name can start with '_' — so they are
+// saved, synced, merged and shown to reviewers like the values, and never lost between a return and a resubmit.
+inline constexpr const char* kBodyNotesKey = "_notes";
+// Moves the explanations out of a stored body into `notes` (text only; anything else under the key is dropped),
+// leaving the values.
+void takeBodyNotes(Json& body, Notes& notes);
+// The body to store: the values, plus the non-empty explanations under kBodyNotesKey.
+Json bodyWithNotes(Json values, const Notes& notes);
+
 struct Submission {
     std::string id;  // optional submission UUID
     std::string formId;
@@ -20,7 +32,7 @@ struct Submission {
     std::string period;  // "2025", "2025-H2", "2025-Q3", "2024-survey", ad hoc "2025-03-15"
     Json values = Json::object();
     // Explanations for warnings: key is a field name, "<roster>[<row _id>].<column>" or "check:<id>".
-    std::map<std::string, std::string, std::less<>> notes;
+    Notes notes;
 
     // Fails (ParseError / InvalidArgument / ResourceExhausted) when the document is not a submission at all;
     // problems with the answers themselves are validation issues, not parse errors.

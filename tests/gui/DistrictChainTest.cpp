@@ -12,6 +12,7 @@
 #include "gui/review/ReviewRecordWidget.h"
 #include "support/DemoValues.h"
 
+#include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
 
@@ -94,6 +95,11 @@ TEST_CASE("district chain: the district approves, takes it back, approves and fo
         CHECK_FALSE(reopen->isEnabled());
         CHECK_FALSE(child<QPushButton>(view, "acceptButton")->isVisible());
         CHECK(child<QPushButton>(view, "returnButton")->isEnabled());
+        // The commune's explanation of its warning travelled with the record and is shown with the warning.
+        auto* warnings = child<QLabel>(view, "reviewWarnings");
+        CHECK(warnings->isVisible());
+        CHECK(warnings->text().contains(QStringLiteral("Tổng số hộ theo dân tộc khác tổng số hộ")));
+        CHECK(warnings->text().contains(QString::fromStdString(notes.begin()->second)));
         CHECK_FALSE(saveScreenshot(&window, QStringLiteral("review-district")).isEmpty());
 
         QTest::mouseClick(approve, Qt::LeftButton);

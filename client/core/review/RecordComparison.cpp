@@ -1,5 +1,7 @@
 #include "core/review/RecordComparison.h"
 
+#include "forms/Submission.h"
+
 #include "core/PeriodRepository.h"
 #include "core/review/ReviewSnapshotRepository.h"
 #include "sync/BodyMerge.h"
@@ -56,6 +58,9 @@ Result<std::vector<FieldDifference>> differences(const Json& before, const Json&
     std::vector<FieldDifference> out;
     out.reserve(set->size());
     for (const auto& [path, change] : *set) {
+        if (path == forms::kBodyNotesKey) {
+            continue;  // the warnings' explanations are not answers: shown with their warnings, not as changes
+        }
         out.push_back({path, change.before, change.after});
     }
     return out;

@@ -166,6 +166,7 @@ bool FormEntryWidget::openRecord(const QString& recordId, QString* error)
     submission.unit = record->unit;
     submission.period = record->period;
     submission.values = std::move(*body);
+    forms::takeBodyNotes(submission.values, submission.notes);  // the explanations given before come back
     ChoiceLists choices = ChoiceLists::load(m_connection, *form, m_language);
 
     clearForm();

@@ -2,6 +2,9 @@
 // accept — and what it reads beside the values: comments and history, the scan, the server's refusals.
 #include "gui/review/ReviewRecordWidget.h"
 
+#include "forms/Submission.h"
+#include "gui/entry/FieldBinding.h"
+
 #include "core/AttachmentStore.h"
 #include "core/Store.h"
 #include "core/review/ReviewService.h"
@@ -334,6 +337,28 @@ void ReviewRecordWidget::showSyncProblem()
                     Tone::Error);
         return;
     }
+}
+
+void ReviewRecordWidget::fillWarnings()
+{
+    auto issues = m_service.validate(m_record.id);
+    QStringList lines;
+    if (issues) {
+        Json body = Json::parse(m_record.body, nullptr, false);
+        forms::Notes notes;
+        forms::takeBodyNotes(body, notes);
+        for (const validation::Issue& issue : *issues) {
+            if (issue.severity != forms::Severity::Warning) {
+                continue;
+            }
+            const auto note = notes.find(FieldBinding::noteKey(issue));
+            lines << tr("⚠ %1 — explanation: %2")
+                         .arg(qs(issue.message),
+                              note == notes.end() ? tr("none given") : qs(note->second));
+        }
+    }
+    m_warnings->setText(lines.isEmpty() ? QString() : tr("Warnings:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+    m_warnings->setVisible(!lines.isEmpty());
 }
 
 }  // namespace dantoc::gui

@@ -100,8 +100,14 @@ void ReviewRecordWidget::buildUi()
             addFieldComment(field);
         }
     });
+    m_warnings = new QLabel(left);
+    m_warnings->setObjectName(QStringLiteral("reviewWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::PlainText);
+    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     leftLayout->addWidget(m_changes);
     leftLayout->addWidget(m_values, 1);
+    leftLayout->addWidget(m_warnings);
 
     m_side = new QTabWidget(split);
     m_side->setObjectName(QStringLiteral("reviewSide"));
@@ -279,6 +285,7 @@ bool ReviewRecordWidget::load(const QString& recordId, QString* error)
     m_choices = std::make_unique<ChoiceLists>(ChoiceLists::load(m_connection, *m_form, m_language));
     updateHeader();
     fillValues();
+    fillWarnings();
     fillHistory();
     fillScans();
     updateActions();

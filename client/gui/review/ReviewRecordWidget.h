@@ -94,6 +94,7 @@ private:
     void fillValues();
     // Labels as wide as they need, up to 45 % of the tree beside a comparison, 70 % without one.
     void fitLabelColumn();
+    void fillWarnings();  // validates the record as stored, explanations included
     void fillHistory();
     void fillScans();
     void showScan(int index);
@@ -118,6 +119,7 @@ private:
     QLabel* m_info = nullptr;
     QLabel* m_banner = nullptr;
     QLabel* m_changes = nullptr;
+    QLabel* m_warnings = nullptr;  // the record's warnings with the commune's explanations
     QTreeWidget* m_values = nullptr;
     QTabWidget* m_side = nullptr;
     QPlainTextEdit* m_reason = nullptr;

@@ -4,6 +4,7 @@
 
 #include "core/AuditRepository.h"
 #include "core/EntryService.h"
+#include "forms/Submission.h"
 #include "core/OutboxRepository.h"
 #include "core/SubmissionRepository.h"
 #include "core/sync/SyncJournal.h"
@@ -371,4 +372,56 @@ TEST_CASE("entry: comments are operations; bad input is refused")
           ErrorCode::InvalidArgument);
     CHECK(f.service.createDraft({"", "tiny_village", 2, "0164500000", "2025-H2", "", "{"}).status().code() ==
           ErrorCode::InvalidArgument);
+}
+
+TEST_CASE("entry: the explanation of a warning is stored with the record and used again at the resubmit")
+{
+    Fixture f;
+    // The tiny form with a warning check: poor households above half of all need an explanation.
+    Json form = Json::parse(test::kTinyForm);
+    form["version"] = 3;
+    form["checks"] = Json::array({Json{{"id", "many_poor"},
+                                       {"expression", "households_poor * 2 <= households_total"},
+                                       {"message", {{"vi", "Tỷ lệ hộ nghèo trên 50%"}, {"en", "Over half poor"}}},
+                                       {"fields", Json::array({"households_poor"})},
+                                       {"severity", "warning"}}});
+    REQUIRE(FormTemplateRepository(f.store->connection()).put({"tiny_village", 3, form.dump(), ""}).isOk());
+    Json values = valid();
+    values["households_poor"] = 7;
+    auto record = f.service.createDraft({"", "tiny_village", 3, "0164500000", "2025-H2", "", "{}"});
+    REQUIRE(record.isOk());
+    const std::string id = record->id;
+    const std::string key = "check:many_poor";
+    const std::string why = "Lũ quét tháng 8 cuốn trôi nhà của 4 hộ";
+
+    auto unexplained = f.service.submit(id);
+    REQUIRE(unexplained.isOk());
+    CHECK(unexplained->refused);  // saved body has no values yet: errors anyway
+    REQUIRE(f.service.save(id, values, {{key, why}}).isOk());
+    auto stored = parseJson(SubmissionRepository(f.store->connection(), f.clock).get(id)->body);
+    REQUIRE(stored.isOk());
+    CHECK((*stored)[forms::kBodyNotesKey][key] == why);  // in the body: it syncs and merges with the values
+    // A later save without notes (an edit of another field) keeps it; submitting needs nothing more.
+    values["village_name"] = "Bản Nậm Cang Trên";
+    REQUIRE(f.service.save(id, values).isOk());
+    auto issues = f.service.validate(id);
+    REQUIRE(issues.isOk());
+    for (const auto& issue : *issues) {
+        CHECK_MESSAGE(issue.code != "warning_unexplained", issue.message);
+        CHECK(issue.code != "unknown_field");  // the explanations are not taken for a field
+    }
+    auto submitted = f.service.submit(id);
+    REQUIRE(submitted.isOk());
+    CHECK_FALSE(submitted->refused);
+
+    // Returned: the resubmit uses the stored explanation; an empty text given removes it, and is refused.
+    acknowledge(f, f.pending()[0].opId);
+    pretendPulled(f, id, "returned", 3, SubmissionRepository(f.store->connection(), f.clock).get(id)->body);
+    auto removed = f.service.submit(id, {{key, ""}});
+    REQUIRE(removed.isOk());
+    CHECK(removed->refused);
+    auto resubmitted = f.service.submit(id);
+    REQUIRE(resubmitted.isOk());
+    CHECK_FALSE(resubmitted->refused);
+    CHECK(resubmitted->record.state == "submitted");
 }

@@ -192,7 +192,10 @@ TEST_CASE("entry screen: submit is refused while errors remain, accepted once th
     CHECK(record->state == "submitted");
     CHECK(nlohmann::json::parse(record->body)["respondent_name"] == "Nguyễn Văn Sơn");
     ops = client::OutboxRepository(f.db()).pending(100);
-    REQUIRE(ops->size() == 3);  // create, edit, submit (the refusals enqueued nothing)
+    // create, edit (the name), edit (the explanation, stored with the values), submit; the refusals enqueued nothing
+    REQUIRE(ops->size() == 4);
+    CHECK(nlohmann::json::parse(record->body)["_notes"]["check:households_by_ethnic_group"] ==
+          "Có hộ không xác định được dân tộc chủ hộ");
     CHECK(ops->back().kind == "transition");
     // Submitted: read-only from now on.
     CHECK(name->isReadOnly());

@@ -244,22 +244,22 @@ TEST_CASE("dantoc review on the district chain of the province as it was before 
                              "Đã đối chiếu, số liệu đúng", "--json"},
                             {});
     REQUIRE_MESSAGE(replied.exitCode == 0, replied.err);
-    // Its warning needs its explanation again (as at the first submit, from the sample's notes).
+    // Its warning's explanation, given at the first submit, stayed with the record; a new one replaces it.
     const std::string note = "check:households_by_ethnic_group";
-    Run unexplained = dantocCli({"entry", "submit", "--store", officer, "--record", record, "--json"}, {});
-    CHECK(unexplained.exitCode == 1);
-    CHECK(unexplained.out.find("warning_unexplained") != std::string::npos);
+    const std::string explained = "2 hộ mới tách, đã xác định dân tộc chủ hộ";
     Run resubmitted = dantocCli({"entry", "submit", "--store", officer, "--record", record, "--note",
-                                 QString::fromStdString(note + "=" + entry["notes"][note].get<std::string>()),
-                                 "--json"},
+                                 QString::fromStdString(note + "=" + explained), "--json"},
                                 {});
     REQUIRE_MESSAGE(resubmitted.exitCode == 0, std::string(resubmitted.err + resubmitted.out));
     CHECK(sync(officer)["push"]["rejected"] == 0);
 
-    // The district approves, then forwards to the province.
+    // The district approves, then forwards to the province; it reads the commune's explanation.
     sync(district);
     item = awaitingItem(district, id);
     REQUIRE(item.is_object());
+    json shown = parsed(dantocCli({"review", "show", "--store", district, "--record", record, "--json"}, {}));
+    CHECK(shown["notes"][note] == explained);
+    CHECK_FALSE(shown["values"].contains("_notes"));
     seen = QString::number(item["content_ver"].get<std::int64_t>());
     Run approved = dantocCli({"review", "approve", "--store", district, "--record", record, "--seen", seen, "--json"},
                              {});
