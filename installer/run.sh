@@ -34,6 +34,7 @@ accounts_file=$data/demo-accounts.jsonl
 if [ ! -f "$data/config.json" ]; then
     echo "== dantoc-server init --demo: a demo province with accounts (passwords shown once) =="
     umask 077
+    mkdir -p "$data"  # the accounts are written beside the store from the first line init prints
     "$bin/dantoc-server" init --data "$data" --demo | tee "$accounts_file.new"
     mv "$accounts_file.new" "$accounts_file"
     umask 022
