@@ -161,7 +161,7 @@ TEST_CASE("import the shipped demo sample and export it as CSV with BOM and Viet
     REQUIRE(empty.isOk());
     CHECK(*empty == csv->substr(0, csv->find("\r\n") + 2));  // the header only
 
-    auto json = exporter.toJson({std::nullopt, std::string("2024-H2"), std::nullopt, std::nullopt});
+    auto json = exporter.toJson({std::nullopt, std::string("2026-H2"), std::nullopt, std::nullopt});
     REQUIRE(json.isOk());
     auto parsed = parseJson(*json);
     REQUIRE(parsed.isOk());
