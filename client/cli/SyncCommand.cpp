@@ -31,6 +31,7 @@ Json reportJson(const client::sync::SyncReport& report)
                                {"periods", reference.periods}}},
                 {"push", {{"requests", push.requests},
                           {"ops_sent", push.opsSent},
+                          {"resent_after_upload", push.resent},
                           {"applied", push.applied},
                           {"merged", push.merged},
                           {"conflicts", push.conflicts},
@@ -97,7 +98,12 @@ int runSync(const QStringList& args)
                     << " catalog(s), " << reference.units << " unit(s), " << reference.periods << " period(s) changed\n"
                     << "Gửi / pushed: " << push.opsSent << " op(s): " << push.applied << " applied, " << push.merged
                     << " merged, " << push.conflicts << " conflict(s), " << push.rejected << " rejected, "
-                    << push.deferred << " deferred\n"
+                    << push.deferred << " deferred"
+                    << (push.resent > 0 ? QStringLiteral(" (%1 gửi lại sau khi tải tệp lên / sent again after "
+                                                         "their attachment was uploaded)")
+                                              .arg(push.resent)
+                                        : QString())
+                    << "\n"
                     << "Tệp đính kèm / attachments: " << report->upload.blobsCompleted << " of "
                     << report->upload.blobsPending << " uploaded (" << report->upload.bytesUploaded << " bytes)\n"
                     << "Nhận / pulled: " << report->pull.records << " record(s), " << report->pull.comments

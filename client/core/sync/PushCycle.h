@@ -23,7 +23,8 @@ namespace dantoc::client::sync {
 struct PushStats
 {
     std::size_t requests = 0;
-    std::size_t opsSent = 0;      // including re-sends
+    std::size_t opsSent = 0;      // each op of the outbox once (a re-send after a lost answer included)
+    std::size_t resent = 0;       // ops sent a second time in the same cycle, once their attachment was uploaded
     std::size_t applied = 0;
     std::size_t merged = 0;
     std::size_t conflicts = 0;

@@ -159,7 +159,7 @@ Status SyncClient::uploadAttachments(PushCycle& push, SyncReport& current)
     noteChanged(again->changedIds);
     PushStats& stats = current.push;
     stats.requests += again->requests;
-    stats.opsSent += again->opsSent;
+    stats.resent += again->opsSent;  // the parked ops once more: counted apart, so sent = applied + … + deferred
     stats.applied += again->applied;
     stats.merged += again->merged;
     stats.conflicts += again->conflicts;

@@ -127,6 +127,10 @@ TEST_CASE(
     CHECK(report.upload.bytesUploaded == static_cast<std::int64_t>(bytes.size() - 2 * kChunk));
     CHECK(report.push.applied == 1);
     CHECK(report.push.deferred == 0);
+    // The summary adds up: the op parked for its file and sent again after the upload counts once, plus apart.
+    CHECK(report.push.opsSent == report.push.applied + report.push.merged + report.push.conflicts +
+                                     report.push.rejected + report.push.deferred);
+    CHECK(report.push.resent == 1);
     CHECK(a.pending() == 0);
     CHECK((a.record(id).flags & SubmissionRepository::kFlagAwaitingAttachment) == 0);
     CHECK(a.record(id).serverVersion == 1);
