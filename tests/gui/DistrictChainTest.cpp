@@ -56,11 +56,7 @@ TEST_CASE("district chain: the district approves, takes it back, approves and fo
     auto draft = entries.createDraft({"", "commune_survey", 0, kCommune, kPeriod, "", "{}"});
     REQUIRE_MESSAGE(draft.isOk(), draft.status().toString());
     const std::string id = draft->id;
-    client::EntryNotes notes;
-    const Json sample = test::demoSample("commune_survey");  // kept: items() refers into it
-    for (const auto& [key, text] : sample["notes"].items()) {
-        notes[key] = text.get<std::string>();
-    }
+    const client::EntryNotes notes = test::demoSampleNotes("commune_survey");
     Json values = test::sampleCommuneValues();
     values["survey_date"] = "2025-01-15";  // not after the server's date
     client::AttachmentStore files(officer->connection(), officer->attachmentsPath());

@@ -75,11 +75,7 @@ TEST_CASE("review view: the reviewer reads the record and its scan, returns it w
     REQUIRE_MESSAGE(draft.isOk(), draft.status().toString());
     const std::string id = draft->id;
     // The sample explains its one warning (2 households of undetermined ethnicity): its notes go with it.
-    client::EntryNotes notes;
-    const Json sample = test::demoSample("commune_survey");  // kept: items() refers into it
-    for (const auto& [key, text] : sample["notes"].items()) {
-        notes[key] = text.get<std::string>();
-    }
+    const client::EntryNotes notes = test::demoSampleNotes("commune_survey");
     REQUIRE(officerEntries.save(id, values, notes).isOk());
     auto submitted = officerEntries.submit(id, notes);
     REQUIRE_MESSAGE(submitted.isOk(), submitted.status().toString());

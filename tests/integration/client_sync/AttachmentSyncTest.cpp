@@ -255,11 +255,7 @@ TEST_CASE("attachments: the reviewer's sync fetches the scans of pulled records 
     REQUIRE(scan.isOk());
     const std::string id = newCommuneRecord(officer, communeValues(*scan));
     // The sample explains its one warning (households of undetermined ethnicity): its notes go with the submit.
-    EntryNotes notes;
-    const Json sample = demoSample("commune_survey");  // kept: items() refers into it
-    for (const auto& [key, text] : sample["notes"].items()) {
-        notes[key] = text.get<std::string>();
-    }
+    const EntryNotes notes = demoSampleNotes("commune_survey");
     auto submitted = officer.entries->submit(id, notes);
     REQUIRE_MESSAGE(submitted.isOk(), submitted.status().toString());
     REQUIRE_FALSE(submitted->refused);

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <map>
 #include <string>
 
 namespace dantoc::test {
@@ -21,5 +23,16 @@ inline nlohmann::json sampleVillageValues() { return demoSample("village_survey"
 
 // The `values` of the commune sample (its signed_scan names resources/demo/phieu-xa-bat-xat-2025.pdf).
 inline nlohmann::json sampleCommuneValues() { return demoSample("commune_survey")["values"]; }
+
+// The `notes` of a sample: its explanations of the warnings it raises (the commune sample explains one).
+inline std::map<std::string, std::string, std::less<>> demoSampleNotes(const std::string& form)
+{
+    const nlohmann::json given = demoSample(form).value("notes", nlohmann::json::object());  // kept: items() refers into it
+    std::map<std::string, std::string, std::less<>> notes;
+    for (const auto& [key, text] : given.items()) {
+        notes[key] = text.get<std::string>();
+    }
+    return notes;
+}
 
 }  // namespace dantoc::test
